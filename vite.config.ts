@@ -1,5 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { storyCopy } from './data/scripts/vite-plugin-copy.js';
 
 export default defineConfig({

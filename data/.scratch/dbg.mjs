@@ -1,0 +1,11 @@
+import { countryFeatures } from '../scripts/geo.js';
+import { loadInputs } from '../scripts/inputs.js';
+import { topology } from 'topojson-server';
+import { presimplify } from 'topojson-simplify';
+const inputs = loadInputs();
+const c = countryFeatures(inputs.worldAtlas).filter(f => f.id === 'akrotiri');
+const t = presimplify(topology({ c: { type: 'FeatureCollection', features: c } }));
+console.log(t.arcs.length, t.arcs.map(a => a.length));
+const ws = t.arcs.flat().map(p => p[2]).sort((a,b)=>a-b);
+console.log(ws.slice(0,10), ws.slice(-10), ws[Math.floor(ws.length/2)]);
+console.log(t.arcs[0].slice(0,5));

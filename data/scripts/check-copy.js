@@ -1,0 +1,44 @@
+// Checks the copy files against each other and the map data: the same checks the build runs.
+// Used by `npm run data` (after building the TopoJSON) and by the Vite plugin before every build.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseStory, parseViews, checkStory } from '../../src/lib/story/copy.js';
+import { featureKinds } from '../../src/lib/story/features.js';
+
+export const FILES = {
+	story: 'data/copy/story.aml',
+	views: 'data/copy/views.aml',
+	topology: 'data/build/map.topo.json'
+};
+
+/**
+ * @param {string} file
+ * @param {string} root
+ */
+function read(file, root) {
+	try {
+		return readFileSync(join(root, file), 'utf8');
+	} catch (e) {
+		throw new Error(`${file}: cannot be read (${/** @type {NodeJS.ErrnoException} */ (e).code ?? e}) — is the path right?`);
+	}
+}
+
+/**
+ * Reads and checks everything; throws an Error whose message is one readable line.
+ * @param {string} [root] the project folder
+ * @param {Partial<typeof FILES>} [files] other files to check (tests use fixtures)
+ */
+export function checkCopy(root = process.cwd(), files = {}) {
+	const f = { ...FILES, ...files };
+	const story = parseStory(read(f.story, root), f.story);
+	const views = parseViews(read(f.views, root), f.views);
+	let topology;
+	try {
+		topology = JSON.parse(read(f.topology, root));
+	} catch (e) {
+		if (e instanceof SyntaxError) throw new Error(`${f.topology}: is not valid JSON (${e.message}) — run npm run data`);
+		throw e;
+	}
+	checkStory(story, views, featureKinds(topology, f.topology), f);
+	return { story, views, topology };
+}

@@ -1,0 +1,12 @@
+// The base map's SVG markup, drawn on the server only. The browser never downloads the geometry a
+// second time: the prerendered paths stay in the page (Svelte keeps server-rendered {@html} content
+// as it is on hydration) and the camera moves over them. `import.meta.env.SSR` is replaced at build
+// time, so the TopoJSON and the drawing code are dropped from the browser bundle.
+import topology from '$data/build/map.topo.json';
+import type { Topology } from 'topojson-specification';
+import { MapData } from './geometry';
+import type { Basemap } from './types';
+
+export const basemap: Basemap | null = import.meta.env.SSR
+	? new MapData(topology as unknown as Topology).basemap()
+	: null;

@@ -1,0 +1,43 @@
+import type { Box, Camera, Size } from './types';
+
+/**
+ * The camera that fits a world box into the framing box (the part of the map the text does not cover):
+ * the whole box visible and centred, as large as it fits — what SVG's `preserveAspectRatio="xMidYMid
+ * meet"` does, so the server-rendered first view and the client agree to the pixel.
+ */
+export function frameFor(box: Box, size: Size): Camera {
+	const [x0, y0, x1, y1] = box;
+	const bw = Math.max(x1 - x0, 1e-9);
+	const bh = Math.max(y1 - y0, 1e-9);
+	const k = Math.min(size.width / bw, size.height / bh);
+	return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, w: size.width / k };
+}
+
+/** Pixels per world unit for a camera in a framing box. */
+export function scaleOf(camera: Camera, size: Size): number {
+	return size.width / camera.w;
+}
+
+/** The world rectangle a camera shows in a framing box: [x, y, width, height], for an SVG viewBox. */
+export function windowOf(camera: Camera, size: Size): [number, number, number, number] {
+	const h = (camera.w * size.height) / size.width;
+	return [camera.x - camera.w / 2, camera.y - h / 2, camera.w, h];
+}
+
+/** A world box grown by a margin on every side. */
+export function grow(box: Box, margin: number): Box {
+	return [box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin];
+}
+
+/** The smallest box holding all the given boxes. */
+export function union(boxes: Box[]): Box {
+	return boxes.reduce<Box>(
+		(u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])],
+		[Infinity, Infinity, -Infinity, -Infinity]
+	);
+}
+
+/** A string for `viewBox`, rounded enough to keep the HTML small and stable. */
+export function viewBoxString(v: [number, number, number, number]): string {
+	return v.map((n) => +n.toFixed(3)).join(' ');
+}

@@ -1,0 +1,53 @@
+/** The story's content as typed data: what the copy files hold once parsed and checked. */
+
+export interface StoryMeta {
+	title: string;
+	dek: string;
+	byline: string;
+	dateline: string;
+	/** ISO date, e.g. 2026-11-23 */
+	published: string;
+	/** One or two sentences for search results and share cards. */
+	description: string;
+	/** The page's public URL, used for the canonical link and share tags. */
+	canonical: string;
+}
+
+export interface Step {
+	/** Stable, linkable id (`#id`); lowercase letters, digits and hyphens. */
+	id: string;
+	/** The id of the map view this step shows. */
+	view: string;
+	/** Paragraphs of body text, in order. */
+	paragraphs: string[];
+	/** A pull quote, set apart from the body text. */
+	quote?: string;
+	/** 1-based line in the copy file where the step starts (for error messages). */
+	line: number;
+}
+
+export interface Story {
+	meta: StoryMeta;
+	steps: Step[];
+}
+
+export type Layer = 'countries' | 'river' | 'city' | 'areas' | 'badia' | 'road' | 'places';
+
+export interface ViewSpec {
+	id: string;
+	/** Feature or place ids to fit, or a lon/lat box. */
+	frame: { ids: string[] } | { bbox: [number, number, number, number] };
+	/** Extra room around the frame, in km. */
+	margin: number;
+	layers: Layer[];
+	highlight: string[];
+	labels: string[];
+	/** A line drawn progressively through the step. */
+	route?: string;
+	/** One sentence describing what the map shows. */
+	description: string;
+	line: number;
+}
+
+/** What kind of thing an id in the map data names. */
+export type FeatureKind = 'country' | 'area' | 'line' | 'place';

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseStory, parseViews, CopyError, normalise } from '../../src/lib/story/copy.js';
+import { checkCopy } from '../../data/scripts/check-copy.js';
+
+const read = (f: string) => readFileSync(f, 'utf8');
+const original = read('data/copy/invisible-caliphate.original.txt');
+const story = parseStory(read('data/copy/story.aml'), 'data/copy/story.aml');
+const views = parseViews(read('data/copy/views.aml'), 'data/copy/views.aml');
+
+/** The words of a text, without punctuation: what "word for word" compares. */
+const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+describe('the copy', () => {
+	it('holds every word of the article, in order: title, dek and every paragraph', () => {
+		const parsed = [
+			story.meta.title,
+			story.meta.dek,
+			...story.steps.flatMap((s) => [...(s.quote ? [] : []), ...stepText(s)])
+		].join(' ');
+		expect(words(parsed)).toEqual(words(original));
+	});
+
+	it('keeps each paragraph of the article whole (and only joins the split quote)', () => {
+		const paragraphs = original.split('\n\n').slice(2).map((p) => words(p).join(' '));
+		const ours = story.steps.flatMap(stepText).map((p) => words(p).join(' '));
+		// The article's last two paragraphs are one quote split mid-sentence by extraction ("every your /
+		// movement"); the copy joins them and sets the quote apart. Everything else is one-to-one.
+		const joined = paragraphs.slice(0, -2).concat(paragraphs.slice(-2).join(' '));
+		expect(ours.slice(0, -2)).toEqual(joined.slice(0, -1));
+		expect(ours.slice(-2).join(' ')).toEqual(joined.at(-1));
+	});
+
+	it('sets the desert quote as a pull quote, in one piece', () => {
+		const quoted = story.steps.filter((s) => s.quote);
+		expect(quoted).toHaveLength(1);
+		expect(quoted[0].quote).toMatch(/^After driving us out of cities.*every your movement, hiding in the desert.*see us at all\.$/);
+	});
+
+	it('has title, dek, byline, dateline and a canonical URL', () => {
+		expect(story.meta.title).toBe('Invisible “Caliphate”');
+		expect(story.meta.dek).toBe('about a new threat in Syria');
+		expect(story.meta.byline).not.toBe('');
+		expect(story.meta.dateline).not.toBe('');
+		expect(story.meta.canonical).toMatch(/^https:\/\//);
+	});
+
+	it('gives every step a unique, linkable id and a view that exists', () => {
+		const ids = story.steps.map((s) => s.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		const viewIds = new Set(views.map((v) => v.id));
+		for (const s of story.steps) expect(viewIds.has(s.view), `${s.id} → ${s.view}`).toBe(true);
+	});
+
+	it('walks the views in story order, from the region to the invisible closing map', () => {
+		const order = [...new Set(story.steps.map((s) => s.view))];
+		expect(order).toEqual([
+			'region',
+			'damascus-south',
+			'damascus-ghouta',
+			'airport-road',
+			'checkpoint',
+			'syria',
+			'badia',
+			'abu-kamal',
+			'raqqa',
+			'cities-desert',
+			'invisible'
+		]);
+	});
+
+	it('passes the full check against the map data', () => {
+		expect(() => checkCopy()).not.toThrow();
+	});
+});
+
+function stepText(s: { paragraphs: string[]; quote?: string }): string[] {
+	return s.quote ? [...s.paragraphs, s.quote] : s.paragraphs;
+}
+
+describe('bad copy', () => {
+	const base = read('data/copy/story.aml');
+	const fail = (text: string) => {
+		try {
+			parseStory(text, 'story.aml');
+		} catch (e) {
+			expect(e).toBeInstanceOf(CopyError);
+			return (e as Error).message;
+		}
+		throw new Error('expected the copy to be rejected');
+	};
+
+	it.each([
+		['an empty file', '', /story\.aml: the file is empty/],
+		['a duplicate step id', base.replace('id: yarmouk', 'id: threat'), /story\.aml:20: step 2 "threat": duplicate step id/],
+		['a step without text', base.replace(/id: yarmouk\nview: damascus-south\ntext:[^]*?:end\n/, 'id: yarmouk\nview: damascus-south\n'), /step 2 "yarmouk" has no text/],
+		['a step without a view', base.replace('id: yarmouk\nview: damascus-south\n', 'id: yarmouk\n'), /step 2 "yarmouk" has no view/],
+		['a paragraph without :end', base.replace(/(id: yarmouk[^]*?)\n:end\n/, '$1\n\nMore.\n'), /story\.aml:22: "text" runs over several lines but is not closed with ":end"/],
+		['an unclosed list', base.replace(/\[\]\n$/, ''), /\[steps\] is never closed/],
+		['an unknown key', base.replace('view: damascus-south', 'veiw: damascus-south'), /story\.aml:21: unknown key "veiw" in \[steps\]/],
+		['a missing title', base.replace(/^title: .*\n/m, ''), /missing "title:"/],
+		['a bad step id', base.replace('id: yarmouk', 'id: Yarmouk Camp'), /id must be lowercase/]
+	])('rejects %s with the file, the line and the fix', (_name, text, message) => {
+		expect(fail(text)).toMatch(message);
+	});
+
+	it('accepts a byte-order mark and CRLF line endings', () => {
+		const crlf = '\uFEFF' + base.replace(/\n/g, '\r\n');
+		expect(parseStory(crlf, 'story.aml')).toEqual(story);
+		expect(normalise('\uFEFFa\r\nb\rc')).toBe('a\nb\nc');
+	});
+
+	it('rejects a step naming an unknown view, a view naming missing map data', () => {
+		const dir = 'tests/fixtures/copy';
+		expect(() => checkCopy(process.cwd(), { story: `${dir}/unknown-view.aml` })).toThrow(
+			/unknown-view\.aml:\d+: step "threat": unknown view "regoin"/
+		);
+		expect(() => checkCopy(process.cwd(), { views: `${dir}/missing-place.aml` })).toThrow(
+			/missing-place\.aml:\d+: view "region": label "atlantis" is not in the map data/
+		);
+	});
+
+	it('rejects a view box with a latitude out of range', () => {
+		const text = read('data/copy/views.aml').replace('frame: syria, iraq', 'bbox: 30, 20, 50, 95');
+		expect(() => parseViews(text, 'views.aml')).toThrow(/views\.aml:13: view 1 "region": latitude 95 out of range/);
+	});
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { frameFor, scaleOf, windowOf, grow, union } from '../../src/lib/map/frame';
+import { activeIndex, progressThrough } from '../../src/lib/scrolly/active';
+import { partialLine } from '../../src/lib/map/route';
+import { placeLabels, textWidth } from '../../src/lib/map/labels';
+import type { Box } from '../../src/lib/map/types';
+
+describe('frameFor: fitting a view into the part of the map the text leaves free', () => {
+	it.each([
+		// box, frame size, expected centre and world width across the frame
+		[[0, 0, 100, 50], { width: 800, height: 800 }, 50, 25, 100], // wide box: width-bound
+		[[0, 0, 100, 50], { width: 390, height: 555 }, 50, 25, 100],
+		[[0, 0, 50, 100], { width: 800, height: 800 }, 25, 50, 100], // tall box: height-bound
+		[[-10, -20, 10, 20], { width: 1200, height: 600 }, 0, 0, 80] // wide screen shows extra width
+	] as [Box, { width: number; height: number }, number, number, number][])(
+		'fits %j into %j',
+		(box, size, x, y, w) => {
+			const c = frameFor(box, size);
+			expect(c.x).toBeCloseTo(x, 9);
+			expect(c.y).toBeCloseTo(y, 9);
+			expect(c.w).toBeCloseTo(w, 9);
+		}
+	);
+
+	it('shows the whole box, touching the frame on one axis, at any screen shape', () => {
+		const box: Box = [120, -340, 480, -90];
+		for (const size of [
+			{ width: 320, height: 400 },
+			{ width: 390, height: 555 },
+			{ width: 760, height: 800 },
+			{ width: 1600, height: 500 }
+		]) {
+			const [x, y, w, h] = windowOf(frameFor(box, size), size);
+			expect(x).toBeLessThanOrEqual(box[0] + 1e-9);
+			expect(y).toBeLessThanOrEqual(box[1] + 1e-9);
+			expect(x + w).toBeGreaterThanOrEqual(box[2] - 1e-9);
+			expect(y + h).toBeGreaterThanOrEqual(box[3] - 1e-9);
+			const k = scaleOf(frameFor(box, size), size);
+			const fillsWidth = Math.abs((box[2] - box[0]) * k - size.width) < 1e-6;
+			const fillsHeight = Math.abs((box[3] - box[1]) * k - size.height) < 1e-6;
+			expect(fillsWidth || fillsHeight).toBe(true);
+			// The window keeps the frame's aspect ratio, so SVG "meet" adds no letterbox of its own.
+			expect(w / h).toBeCloseTo(size.width / size.height, 9);
+		}
+	});
+
+	it('grows and unions boxes', () => {
+		expect(grow([0, 0, 10, 10], 2)).toEqual([-2, -2, 12, 12]);
+		expect(union([[0, 0, 1, 1], [5, -3, 6, 2]])).toEqual([0, -3, 6, 2]);
+	});
+});
+
+describe('the active step is a pure function of the scroll position', () => {
+	it.each([
+		[[500, 900, 1400], 400, 0], // before the first step: the first view
+		[[300, 900, 1400], 400, 0],
+		[[-600, 380, 1400], 400, 1],
+		[[-2000, -1500, -900], 400, 2], // past the end: the last step
+		[[-2000, 400, 900], 400, 1] // exactly on the line counts as crossed
+	])('tops %j, line %i → step %i', (tops, line, expected) => {
+		expect(activeIndex(tops, line)).toBe(expected);
+	});
+
+	it('measures progress through a step', () => {
+		expect(progressThrough(400, 200, 400)).toBe(0);
+		expect(progressThrough(300, 200, 400)).toBeCloseTo(0.5);
+		expect(progressThrough(-100, 200, 400)).toBe(1);
+	});
+});
+
+describe('the progressive route', () => {
+	const pts: [number, number][] = [
+		[0, 0],
+		[10, 0],
+		[10, 10]
+	];
+	it('draws the first part of the line by length', () => {
+		expect(partialLine(pts, 0)).toBe('M0,0L0,0');
+		expect(partialLine(pts, 0.25)).toBe('M0,0L5,0');
+		expect(partialLine(pts, 0.75)).toBe('M0,0L10,0L10,5');
+		expect(partialLine(pts, 1)).toBe('M0,0L10,0L10,10');
+	});
+});
+
+describe('labels', () => {
+	const label = (id: string, x: number, y: number) => ({
+		id,
+		text: id,
+		x,
+		y,
+		kind: 'place' as const,
+		dot: true,
+		approximate: false,
+		highlight: false
+	});
+	it('never overlap: a label that fits nowhere is left off', () => {
+		const box: Box = [0, 0, 100, 100];
+		const placed = placeLabels([label('Alpha', 50, 50), label('Beta', 50.5, 50.5), label('Gamma', 10, 90)], box);
+		const ids = placed.map((l) => l.id);
+		expect(ids).toContain('Alpha');
+		expect(ids).toContain('Gamma');
+		// Beta's dot sits under Alpha's: any text for it would cover Alpha's dot or text.
+		expect(ids).not.toContain('Beta');
+	});
+	it('keeps labels inside the view', () => {
+		const placed = placeLabels([label('Eastern edge', 99, 50)], [0, 0, 100, 100]);
+		expect(placed[0].placement).toBe('left');
+		expect(textWidth({ text: 'Eastern edge', kind: 'place' })).toBeGreaterThan(60);
+	});
+});
