@@ -39,12 +39,22 @@ function main() {
 }
 
 // Run only when executed (node data/scripts/build-geo.js), not when imported by a test.
-const executed = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-if (executed) {
+function executedDirectly() {
+	try {
+		return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+	} catch {
+		return false;
+	}
+}
+
+if (executedDirectly()) {
 	try {
 		main();
 	} catch (error) {
-		const message = error instanceof DataError ? error.message : `build-geo: ${/** @type {Error} */ (error)?.message ?? error}`;
+		const message =
+			error instanceof DataError
+				? error.message
+				: `build-geo: ${/** @type {Error} */ (error)?.message ?? error}`;
 		console.error(message);
 		process.exit(1);
 	}

@@ -79,10 +79,11 @@ export function clipRing(ring, [west, south, east, north]) {
  * @param {Box} box
  */
 export function clipGeometry(geometry, box) {
+	/** @type {Ring[][]} */
 	const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 	/** @type {Ring[][]} */
 	const clipped = [];
-	for (const /** @type {Ring[]} */ rings of polygons) {
+	for (const rings of polygons) {
 		const exterior = clipRing(rings[0], box);
 		if (!exterior) continue;
 		const holes = rings.slice(1).map((r) => clipRing(r, box));

