@@ -37,7 +37,7 @@ import { clipGeometry, windForD3 } from './clip.js';
  */
 
 /** The map's region, [west, south, east, north]: countries are clipped to it. */
-export const REGION = /** @type {Box} */ ([30, 26, 52, 41]);
+export const REGION = /** @type {Box} */ ([22, 18, 62, 46]);
 
 /**
  * Minimum triangle area (square degrees) a country vertex needs to survive simplification
@@ -46,6 +46,11 @@ export const REGION = /** @type {Box} */ ([30, 26, 52, 41]);
  * small. Hand-drawn shapes are never simplified.
  */
 export const MIN_WEIGHT = 6e-5;
+
+/** Where the story's views zoom in: Syria, Lebanon, Jordan's north, western and central Iraq. */
+export const CORE = /** @type {Box} */ ([34.5, 29.5, 45, 37.6]);
+/** The weight factor for vertices outside CORE (see buildTopology). */
+export const FAR_WEIGHT = 1 / 40;
 
 /** Quantization: 1e5 steps across the region, about 20 m. */
 export const QUANTIZATION = 1e5;
@@ -369,7 +374,20 @@ export function buildTopology(inputs, { minWeight = MIN_WEIGHT } = {}) {
 		for (const i of arcsOf(topo.objects[name]))
 			for (const point of topo.arcs[i]) point[2] = Infinity;
 	}
+	// Far from the story, coasts and borders are only ever seen at region scale: make their vertices
+	// count for less, so simplify() thins them about 40× harder than inside the story's core.
+	for (const arc of topo.arcs) {
+		for (const point of arc) if (!inBox(point, CORE)) point[2] *= FAR_WEIGHT;
+	}
 	return quantize(simplify(topo, minWeight), QUANTIZATION);
+}
+
+/**
+ * @param {number[]} point
+ * @param {Box} box
+ */
+function inBox([x, y], [w, s, e, n]) {
+	return x >= w && x <= e && y >= s && y <= n;
 }
 
 /**

@@ -90,18 +90,19 @@ export class MapData {
 			const d = this.#path(entry.feature);
 			if (!d) continue;
 			const cls = entry.approximate ? ' class="approx"' : '';
-			layers[layer] += `<path id="m-${entry.id}"${cls} d="${d}"/>`;
+			// The attribute, not CSS: <use> clones of a path (highlights, the locator) keep it.
+			layers[layer] += `<path id="m-${entry.id}"${cls} vector-effect="non-scaling-stroke" d="${d}"/>`;
 		}
 		const countries = this.#topology.objects.countries as GeometryCollection;
 		const borders = this.#path(mesh(this.#topology, countries, (a, b) => a !== b));
-		layers.countries += `<path id="m-borders" class="borders" d="${borders}"/>`;
-		return { layers, extent: this.extent() };
+		layers.countries += `<path id="m-borders" class="borders" vector-effect="non-scaling-stroke" d="${borders}"/>`;
+		return { layers };
 	}
 
-	/** The box of all the countries drawn. */
-	extent(): Box {
-		const all = [...this.entries.values()].filter((e) => e.kind === 'country').map((e) => e.box);
-		return union(all).map((n) => +n.toFixed(1)) as Box;
+	/** What the locator inset shows: Syria and Iraq with room around them. */
+	locatorBox(): Box {
+		const box = grow(union([this.get('syria').box, this.get('iraq').box]), 150);
+		return box.map((n) => +n.toFixed(1)) as Box;
 	}
 
 	/** A view ready to draw, from its spec. */
@@ -137,7 +138,10 @@ export class MapData {
 			id: spec.id,
 			description: spec.description,
 			layers: spec.layers,
-			highlight: spec.highlight.filter((id) => this.get(id).kind !== 'place'),
+			highlight: spec.highlight
+				.map((id) => this.get(id))
+				.filter((e) => e.kind !== 'place')
+				.map((e) => ({ id: e.id, approximate: e.approximate, line: e.kind === 'line' })),
 			box: box.map((n) => +n.toFixed(2)) as Box,
 			labels: placeLabels(candidates, box),
 			...(route ? { route } : {}),

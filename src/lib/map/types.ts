@@ -42,8 +42,8 @@ export interface MapView {
 	id: string;
 	description: string;
 	layers: Layer[];
-	/** Ids of drawn features (countries, areas, lines) to highlight. */
-	highlight: string[];
+	/** Drawn features (countries, areas, lines) to highlight; hand-drawn ones stay dashed. */
+	highlight: { id: string; approximate: boolean; line: boolean }[];
 	/** What the camera must show, margin included. */
 	box: Box;
 	labels: MapLabel[];
@@ -60,6 +60,4 @@ export interface MapView {
 /** The drawn base map: SVG markup for each layer, in world units. Rendered on the server only. */
 export interface Basemap {
 	layers: Record<Layer, string>;
-	/** The box of the whole map (the locator inset frames it). */
-	extent: Box;
 }

@@ -14,8 +14,8 @@ const FILES = { story: 'data/copy/story.aml', views: 'data/copy/views.aml' };
 export interface StoryData {
 	story: Story;
 	views: Record<string, MapView>;
-	/** The whole map's box (the locator inset shows it). */
-	extent: Box;
+	/** What the locator inset shows. */
+	locatorBox: Box;
 }
 
 export function loadStory(): StoryData {
@@ -24,5 +24,5 @@ export function loadStory(): StoryData {
 	checkStory(story, specs, featureKinds(topology, 'data/build/map.topo.json'), FILES);
 	const map = new MapData(topology as unknown as Topology);
 	const views = Object.fromEntries(specs.map((spec) => [spec.id, map.view(spec)]));
-	return { story, views, extent: map.extent() };
+	return { story, views, locatorBox: map.locatorBox() };
 }
