@@ -5,12 +5,13 @@
  * and the hand-drawn data/geo/*.geojson files; see geo.js for what goes into the map.
  * On bad input it prints one line naming the file, the feature and the fix, and exits 1.
  */
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DataError, buildSources, buildTopology, stableStringify } from './geo.js';
 import { ROOT, loadInputs, packageVersion } from './inputs.js';
+import { checkCopy, filesFromEnv } from './check-copy.js';
 
 export const OUT_DIR = join(ROOT, 'data', 'build');
 
@@ -26,16 +27,29 @@ export function buildOutputs(inputs = loadInputs()) {
 	};
 }
 
+/**
+ * Leaves an unchanged file alone (its timestamp too, and readers never see it half-written).
+ * @param {string} file
+ * @param {string} text
+ */
+function writeIfChanged(file, text) {
+	if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+	writeFileSync(file, text);
+}
+
 function main() {
 	const { map, sources } = buildOutputs();
 	mkdirSync(OUT_DIR, { recursive: true });
-	writeFileSync(join(OUT_DIR, 'map.topo.json'), map);
-	writeFileSync(join(OUT_DIR, 'sources.json'), sources);
+	writeIfChanged(join(OUT_DIR, 'map.topo.json'), map);
+	writeIfChanged(join(OUT_DIR, 'sources.json'), sources);
 	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 	const bytes = Buffer.byteLength(map);
 	console.log(
 		`data/build/map.topo.json: ${kb(bytes)} (${kb(gzipSync(map, { level: 9 }).length)} gzipped); data/build/sources.json written`
 	);
+	// The copy names features of the map: check it against what was just built.
+	const { story, views } = checkCopy(ROOT, filesFromEnv());
+	console.log(`copy checked: ${story.steps.length} steps, ${views.length} views`);
 }
 
 // Run only when executed (node data/scripts/build-geo.js), not when imported by a test.
@@ -52,7 +66,7 @@ if (executedDirectly()) {
 		main();
 	} catch (error) {
 		const message =
-			error instanceof DataError
+			error instanceof DataError || error?.name === 'CopyError' || error?.name === 'CheckError'
 				? error.message
 				: `build-geo: ${/** @type {Error} */ (error)?.message ?? error}`;
 		console.error(message);

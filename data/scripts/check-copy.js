@@ -12,6 +12,24 @@ export const FILES = {
 };
 
 /**
+ * Copy files named by the environment (STORY_FILE, VIEWS_FILE), so a fixture can be checked through
+ * the same commands an editor runs: `STORY_FILE=tests/fixtures/copy/unknown-view.aml npm run data`.
+ * @returns {Partial<typeof FILES>}
+ */
+export function filesFromEnv() {
+	/** @type {Partial<typeof FILES>} */
+	const files = {};
+	if (process.env.STORY_FILE) files.story = process.env.STORY_FILE;
+	if (process.env.VIEWS_FILE) files.views = process.env.VIEWS_FILE;
+	return files;
+}
+
+/** A problem with a file that is not copy (unreadable, not JSON). */
+class CheckError extends Error {
+	name = 'CheckError';
+}
+
+/**
  * @param {string} file
  * @param {string} root
  */
@@ -19,7 +37,9 @@ function read(file, root) {
 	try {
 		return readFileSync(join(root, file), 'utf8');
 	} catch (e) {
-		throw new Error(`${file}: cannot be read (${/** @type {NodeJS.ErrnoException} */ (e).code ?? e}) — is the path right?`);
+		throw new CheckError(
+			`${file}: cannot be read (${/** @type {NodeJS.ErrnoException} */ (e).code ?? e}) — is the path right?`
+		);
 	}
 }
 
@@ -36,7 +56,8 @@ export function checkCopy(root = process.cwd(), files = {}) {
 	try {
 		topology = JSON.parse(read(f.topology, root));
 	} catch (e) {
-		if (e instanceof SyntaxError) throw new Error(`${f.topology}: is not valid JSON (${e.message}) — run npm run data`);
+		if (e instanceof SyntaxError)
+			throw new CheckError(`${f.topology}: is not valid JSON (${e.message}) — run npm run data`);
 		throw e;
 	}
 	checkStory(story, views, featureKinds(topology, f.topology), f);

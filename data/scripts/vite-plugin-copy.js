@@ -1,6 +1,6 @@
 // Vite plugin: checks the copy before a build starts and stops the build with one readable line
 // (file:line: what is wrong — the fix) instead of a stack trace from deep inside prerendering.
-import { checkCopy } from './check-copy.js';
+import { checkCopy, filesFromEnv } from './check-copy.js';
 
 /** @returns {import('vite').Plugin} */
 export function storyCopy() {
@@ -8,7 +8,7 @@ export function storyCopy() {
 		name: 'invisible-caliphate:check-copy',
 		buildStart() {
 			try {
-				checkCopy();
+				checkCopy(process.cwd(), filesFromEnv());
 			} catch (e) {
 				const message = e instanceof Error ? e.message : String(e);
 				if (process.env.NODE_ENV !== 'development' && this.meta.watchMode === false) {

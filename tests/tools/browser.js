@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const executablePath = process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM.find((p) => existsSync(p));
+export const executablePath =
+	process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM.find((p) => existsSync(p));
 
 export const launchOptions = {
 	...(executablePath ? { executablePath } : {}),

@@ -19,13 +19,18 @@ for (const size of sizes) {
 	page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 	await page.goto(base);
 	await page.screenshot({ path: `${out}/${size.name}-00-top.png` });
-	const steps = await page.$$eval('[data-step]', (els) => els.map((e) => e.getAttribute('data-step')));
+	const steps = await page.$$eval('[data-step]', (els) =>
+		els.map((e) => e.getAttribute('data-step'))
+	);
 	const seen = new Set();
 	for (const [i, id] of steps.entries()) {
 		if (only && id !== only) continue;
 		await page.evaluate((sid) => {
 			const el = document.querySelector(`[data-step="${sid}"]`);
-			window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.4);
+			window.scrollTo(
+				0,
+				el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.4
+			);
 		}, id);
 		await page.waitForTimeout(200);
 		await page.waitForFunction(

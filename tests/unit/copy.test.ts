@@ -22,7 +22,10 @@ describe('the copy', () => {
 	});
 
 	it('keeps each paragraph of the article whole (and only joins the split quote)', () => {
-		const paragraphs = original.split('\n\n').slice(2).map((p) => words(p).join(' '));
+		const paragraphs = original
+			.split('\n\n')
+			.slice(2)
+			.map((p) => words(p).join(' '));
 		const ours = story.steps.flatMap(stepText).map((p) => words(p).join(' '));
 		// The article's last two paragraphs are one quote split mid-sentence by extraction ("every your /
 		// movement"); the copy joins them and sets the quote apart. Everything else is one-to-one.
@@ -34,7 +37,9 @@ describe('the copy', () => {
 	it('sets the desert quote as a pull quote, in one piece', () => {
 		const quoted = story.steps.filter((s) => s.quote);
 		expect(quoted).toHaveLength(1);
-		expect(quoted[0].quote).toMatch(/^After driving us out of cities.*every your movement, hiding in the desert.*see us at all\.$/);
+		expect(quoted[0].quote).toMatch(
+			/^After driving us out of cities.*every your movement, hiding in the desert.*see us at all\.$/
+		);
 	});
 
 	it('has title, dek, byline, dateline and a canonical URL', () => {
@@ -92,12 +97,35 @@ describe('bad copy', () => {
 
 	it.each([
 		['an empty file', '', /story\.aml: the file is empty/],
-		['a duplicate step id', base.replace('id: yarmouk', 'id: threat'), /story\.aml:20: step 2 "threat": duplicate step id/],
-		['a step without text', base.replace(/id: yarmouk\nview: damascus-south\ntext:[^]*?:end\n/, 'id: yarmouk\nview: damascus-south\n'), /step 2 "yarmouk" has no text/],
-		['a step without a view', base.replace('id: yarmouk\nview: damascus-south\n', 'id: yarmouk\n'), /step 2 "yarmouk" has no view/],
-		['a paragraph without :end', base.replace(/(id: yarmouk[^]*?)\n:end\n/, '$1\n\nMore.\n'), /story\.aml:22: "text" runs over several lines but is not closed with ":end"/],
+		[
+			'a duplicate step id',
+			base.replace('id: yarmouk', 'id: threat'),
+			/story\.aml:20: step 2 "threat": duplicate step id/
+		],
+		[
+			'a step without text',
+			base.replace(
+				/id: yarmouk\nview: damascus-south\ntext:[^]*?:end\n/,
+				'id: yarmouk\nview: damascus-south\n'
+			),
+			/step 2 "yarmouk" has no text/
+		],
+		[
+			'a step without a view',
+			base.replace('id: yarmouk\nview: damascus-south\n', 'id: yarmouk\n'),
+			/step 2 "yarmouk" has no view/
+		],
+		[
+			'a paragraph without :end',
+			base.replace(/(id: yarmouk[^]*?)\n:end\n/, '$1\n\nMore.\n'),
+			/story\.aml:22: "text" runs over several lines but is not closed with ":end"/
+		],
 		['an unclosed list', base.replace(/\[\]\n$/, ''), /\[steps\] is never closed/],
-		['an unknown key', base.replace('view: damascus-south', 'veiw: damascus-south'), /story\.aml:21: unknown key "veiw" in \[steps\]/],
+		[
+			'an unknown key',
+			base.replace('view: damascus-south', 'veiw: damascus-south'),
+			/story\.aml:21: unknown key "veiw" in \[steps\]/
+		],
 		['a missing title', base.replace(/^title: .*\n/m, ''), /missing "title:"/],
 		['a bad step id', base.replace('id: yarmouk', 'id: Yarmouk Camp'), /id must be lowercase/]
 	])('rejects %s with the file, the line and the fix', (_name, text, message) => {
@@ -122,6 +150,8 @@ describe('bad copy', () => {
 
 	it('rejects a view box with a latitude out of range', () => {
 		const text = read('data/copy/views.aml').replace('frame: syria, iraq', 'bbox: 30, 20, 50, 95');
-		expect(() => parseViews(text, 'views.aml')).toThrow(/views\.aml:13: view 1 "region": latitude 95 out of range/);
+		expect(() => parseViews(text, 'views.aml')).toThrow(
+			/views\.aml:13: view 1 "region": latitude 95 out of range/
+		);
 	});
 });

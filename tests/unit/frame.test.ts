@@ -46,7 +46,12 @@ describe('frameFor: fitting a view into the part of the map the text leaves free
 
 	it('grows and unions boxes', () => {
 		expect(grow([0, 0, 10, 10], 2)).toEqual([-2, -2, 12, 12]);
-		expect(union([[0, 0, 1, 1], [5, -3, 6, 2]])).toEqual([0, -3, 6, 2]);
+		expect(
+			union([
+				[0, 0, 1, 1],
+				[5, -3, 6, 2]
+			])
+		).toEqual([0, -3, 6, 2]);
 	});
 });
 
@@ -95,7 +100,10 @@ describe('labels', () => {
 	});
 	it('never overlap: a label that fits nowhere is left off', () => {
 		const box: Box = [0, 0, 100, 100];
-		const placed = placeLabels([label('Alpha', 50, 50), label('Beta', 50.5, 50.5), label('Gamma', 10, 90)], box);
+		const placed = placeLabels(
+			[label('Alpha', 50, 50), label('Beta', 50.5, 50.5), label('Gamma', 10, 90)],
+			box
+		);
 		const ids = placed.map((l) => l.id);
 		expect(ids).toContain('Alpha');
 		expect(ids).toContain('Gamma');

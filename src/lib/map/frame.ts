@@ -32,7 +32,12 @@ export function grow(box: Box, margin: number): Box {
 /** The smallest box holding all the given boxes. */
 export function union(boxes: Box[]): Box {
 	return boxes.reduce<Box>(
-		(u, b) => [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])],
+		(u, b) => [
+			Math.min(u[0], b[0]),
+			Math.min(u[1], b[1]),
+			Math.max(u[2], b[2]),
+			Math.max(u[3], b[3])
+		],
 		[Infinity, Infinity, -Infinity, -Infinity]
 	);
 }

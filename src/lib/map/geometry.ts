@@ -91,7 +91,8 @@ export class MapData {
 			if (!d) continue;
 			const cls = entry.approximate ? ' class="approx"' : '';
 			// The attribute, not CSS: <use> clones of a path (highlights, the locator) keep it.
-			layers[layer] += `<path id="m-${entry.id}"${cls} vector-effect="non-scaling-stroke" d="${d}"/>`;
+			layers[layer] +=
+				`<path id="m-${entry.id}"${cls} vector-effect="non-scaling-stroke" d="${d}"/>`;
 		}
 		const countries = this.#topology.objects.countries as GeometryCollection;
 		const borders = this.#path(mesh(this.#topology, countries, (a, b) => a !== b));
@@ -108,7 +109,9 @@ export class MapData {
 	/** A view ready to draw, from its spec. */
 	view(spec: ViewSpec): MapView {
 		const frameBox =
-			'bbox' in spec.frame ? this.#lonLatBox(spec.frame.bbox) : union(spec.frame.ids.map((id) => this.get(id).box));
+			'bbox' in spec.frame
+				? this.#lonLatBox(spec.frame.bbox)
+				: union(spec.frame.ids.map((id) => this.get(id).box));
 		const cx = (frameBox[0] + frameBox[2]) / 2;
 		const cy = (frameBox[1] + frameBox[3]) / 2;
 		const km = this.kmPerUnit(cx, cy);
@@ -148,7 +151,9 @@ export class MapData {
 			scale: this.#scaleBar(widthKm, km),
 			locator: box[2] - box[0] < 500,
 			approximate:
-				drawn.length > 0 || shown.some((id) => this.get(id).approximate) || spec.layers.includes('river')
+				drawn.length > 0 ||
+				shown.some((id) => this.get(id).approximate) ||
+				spec.layers.includes('river')
 		};
 	}
 
@@ -165,7 +170,11 @@ export class MapData {
 	#line(entry: Entry): [number, number][] {
 		const g = entry.feature.geometry;
 		const coords: Position[] =
-			g.type === 'LineString' ? g.coordinates : g.type === 'MultiLineString' ? g.coordinates.flat() : [];
+			g.type === 'LineString'
+				? g.coordinates
+				: g.type === 'MultiLineString'
+					? g.coordinates.flat()
+					: [];
 		return coords.map((c) => {
 			const [x, y] = this.projection(c as [number, number])!;
 			return [+x.toFixed(2), +y.toFixed(2)];
@@ -183,13 +192,17 @@ export class MapData {
 		if (entry.kind === 'line') {
 			const pts = this.#line(entry);
 			let best = pts[0];
-			for (const p of pts) if (Math.hypot(p[0] - cx, p[1] - cy) < Math.hypot(best[0] - cx, best[1] - cy)) best = p;
+			for (const p of pts)
+				if (Math.hypot(p[0] - cx, p[1] - cy) < Math.hypot(best[0] - cx, best[1] - cy)) best = p;
 			return best;
 		}
 		const polygons: Position[][][] =
 			g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
 		let bestArea = 0;
-		let anchor: [number, number] = [(entry.box[0] + entry.box[2]) / 2, (entry.box[1] + entry.box[3]) / 2];
+		let anchor: [number, number] = [
+			(entry.box[0] + entry.box[2]) / 2,
+			(entry.box[1] + entry.box[3]) / 2
+		];
 		for (const polygon of polygons) {
 			const ring = clipRing(
 				polygon[0].map((c) => this.projection(c as [number, number])!),

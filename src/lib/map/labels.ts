@@ -41,13 +41,20 @@ const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3]
  * same box bigger, so what does not collide there does not collide anywhere. Labels that fit nowhere
  * are left off the view rather than drawn over each other.
  */
-export function placeLabels(candidates: LabelCandidate[], box: Box, frame = NOMINAL_FRAME): MapLabel[] {
+export function placeLabels(
+	candidates: LabelCandidate[],
+	box: Box,
+	frame = NOMINAL_FRAME
+): MapLabel[] {
 	const [x0, y0, x1, y1] = box;
 	const k = Math.min(frame.width / (x1 - x0), frame.height / (y1 - y0));
 	const toPx = (x: number, y: number): [number, number] => [(x - x0) * k, (y - y0) * k];
 	const bounds: Rect = [0, 0, (x1 - x0) * k, (y1 - y0) * k];
 	const inside = (r: Rect) =>
-		r[0] >= bounds[0] + 2 && r[1] >= bounds[1] + 2 && r[2] <= bounds[2] - 2 && r[3] <= bounds[3] - 2;
+		r[0] >= bounds[0] + 2 &&
+		r[1] >= bounds[1] + 2 &&
+		r[2] <= bounds[2] - 2 &&
+		r[3] <= bounds[3] - 2;
 
 	const dots: { id: string; rect: Rect }[] = candidates
 		.filter((c) => c.dot)
@@ -67,7 +74,9 @@ export function placeLabels(candidates: LabelCandidate[], box: Box, frame = NOMI
 		// A dot under another label's text, or on a placed dot, would be unreadable: leave it off.
 		if (own && taken.some((t) => overlaps(t, own))) continue;
 		const w = textWidth(c);
-		const order: Placement[] = c.dot ? ['right', 'left', 'above', 'below'] : ['center', 'above', 'below'];
+		const order: Placement[] = c.dot
+			? ['right', 'left', 'above', 'below']
+			: ['center', 'above', 'below'];
 		for (const placement of order) {
 			const r = rectFor(px, py, w, LINE_HEIGHT, placement);
 			if (!inside(r)) continue;

@@ -84,7 +84,8 @@ function lint(text, file, keys) {
 		const line = raw.trim();
 		if (line === '' || line.startsWith('#')) continue;
 		if (/^:end\b/i.test(line)) {
-			if (!open) throw new CopyError(file, n, '":end" with no open multi-line value above it — remove it');
+			if (!open)
+				throw new CopyError(file, n, '":end" with no open multi-line value above it — remove it');
 			open = null;
 			openHasMore = false;
 			continue;
@@ -94,21 +95,31 @@ function lint(text, file, keys) {
 			closeOpen(n);
 			const name = section[1].trim();
 			if (name === '') {
-				if (!inSection) throw new CopyError(file, n, '"[]" closes a list that was never opened — remove it');
+				if (!inSection)
+					throw new CopyError(file, n, '"[]" closes a list that was never opened — remove it');
 				inSection = false;
 				closed = true;
 				continue;
 			}
 			if (name !== keys.section) {
-				throw new CopyError(file, n, `unknown list "[${name}]" — the only list here is [${keys.section}]`);
+				throw new CopyError(
+					file,
+					n,
+					`unknown list "[${name}]" — the only list here is [${keys.section}]`
+				);
 			}
-			if (closed || inSection) throw new CopyError(file, n, `[${keys.section}] opened twice — merge the lists`);
+			if (closed || inSection)
+				throw new CopyError(file, n, `[${keys.section}] opened twice — merge the lists`);
 			inSection = true;
 			sectionLine = n;
 			continue;
 		}
 		if (/^[{*\\]/.test(line) && !open) {
-			throw new CopyError(file, n, `unexpected ArchieML syntax "${line.slice(0, 20)}" — plain "key: value" lines only`);
+			throw new CopyError(
+				file,
+				n,
+				`unexpected ArchieML syntax "${line.slice(0, 20)}" — plain "key: value" lines only`
+			);
 		}
 		const key = /^([A-Za-z0-9_.-]+)\s*:/.exec(line);
 		if (key) {
@@ -124,7 +135,11 @@ function lint(text, file, keys) {
 			}
 			if (inSection && name === firstKey) itemLines.push(n);
 			if (inSection && itemLines.length === 0) {
-				throw new CopyError(file, n, `each item in [${keys.section}] must start with "${firstKey}:"`);
+				throw new CopyError(
+					file,
+					n,
+					`each item in [${keys.section}] must start with "${firstKey}:"`
+				);
 			}
 			open = { key: name, line: n };
 			continue;
@@ -133,11 +148,19 @@ function lint(text, file, keys) {
 			openHasMore = true;
 			continue;
 		}
-		throw new CopyError(file, n, `stray text "${line.slice(0, 30)}…" outside any key — put it in a "text:" value or remove it`);
+		throw new CopyError(
+			file,
+			n,
+			`stray text "${line.slice(0, 30)}…" outside any key — put it in a "text:" value or remove it`
+		);
 	}
 	closeOpen(lines.length + 1);
 	if (inSection) {
-		throw new CopyError(file, sectionLine, `[${keys.section}] is never closed — add a line "[]" after its last item`);
+		throw new CopyError(
+			file,
+			sectionLine,
+			`[${keys.section}] is never closed — add a line "[]" after its last item`
+		);
 	}
 	return { itemLines };
 }
@@ -166,7 +189,8 @@ function list(value) {
  */
 export function parseStory(input, file) {
 	const text = normalise(input);
-	if (text.trim() === '') throw new CopyError(file, null, 'the file is empty — it should hold the story copy');
+	if (text.trim() === '')
+		throw new CopyError(file, null, 'the file is empty — it should hold the story copy');
 	const { itemLines } = lint(text, file, { top: STORY_KEYS, section: 'steps', item: STEP_KEYS });
 	/** @type {Record<string, unknown>} */
 	const doc = archieml.load(text);
@@ -174,10 +198,12 @@ export function parseStory(input, file) {
 	const meta = {};
 	for (const key of STORY_KEYS) {
 		meta[key] = str(doc[key]);
-		if (!meta[key]) throw new CopyError(file, null, `missing "${key}:" at the top of the file — add it`);
+		if (!meta[key])
+			throw new CopyError(file, null, `missing "${key}:" at the top of the file — add it`);
 	}
 	const rawSteps = Array.isArray(doc.steps) ? doc.steps : [];
-	if (rawSteps.length === 0) throw new CopyError(file, null, 'no steps — add a [steps] list with at least one step');
+	if (rawSteps.length === 0)
+		throw new CopyError(file, null, 'no steps — add a [steps] list with at least one step');
 	/** @type {Map<string, number>} */
 	const seen = new Map();
 	const steps = rawSteps.map((/** @type {Record<string, unknown>} */ raw, i) => {
@@ -186,10 +212,18 @@ export function parseStory(input, file) {
 		const where = `step ${i + 1}${id ? ` "${id}"` : ''}`;
 		if (!id) throw new CopyError(file, line, `${where} has no id — add "id: some-name"`);
 		if (!SLUG.test(id)) {
-			throw new CopyError(file, line, `${where}: id must be lowercase letters, digits and hyphens (it becomes the link #${id})`);
+			throw new CopyError(
+				file,
+				line,
+				`${where}: id must be lowercase letters, digits and hyphens (it becomes the link #${id})`
+			);
 		}
 		if (seen.has(id)) {
-			throw new CopyError(file, line, `${where}: duplicate step id "${id}" (also on line ${seen.get(id)}) — give each step its own id`);
+			throw new CopyError(
+				file,
+				line,
+				`${where}: duplicate step id "${id}" (also on line ${seen.get(id)}) — give each step its own id`
+			);
 		}
 		seen.set(id, line ?? 0);
 		const view = str(raw.view);
@@ -200,11 +234,18 @@ export function parseStory(input, file) {
 			.filter(Boolean);
 		const quote = str(raw.quote) || undefined;
 		if (paragraphs.length === 0 && !quote) {
-			throw new CopyError(file, line, `${where} has no text — add "text:" with its paragraphs, ending with ":end"`);
+			throw new CopyError(
+				file,
+				line,
+				`${where} has no text — add "text:" with its paragraphs, ending with ":end"`
+			);
 		}
 		return { id, view, paragraphs, ...(quote ? { quote } : {}), line: line ?? 0 };
 	});
-	return { meta: /** @type {import('./types').StoryMeta} */ (/** @type {unknown} */ (meta)), steps };
+	return {
+		meta: /** @type {import('./types').StoryMeta} */ (/** @type {unknown} */ (meta)),
+		steps
+	};
 }
 
 /**
@@ -215,7 +256,8 @@ export function parseStory(input, file) {
  */
 export function parseViews(input, file) {
 	const text = normalise(input);
-	if (text.trim() === '') throw new CopyError(file, null, 'the file is empty — it should hold the map views');
+	if (text.trim() === '')
+		throw new CopyError(file, null, 'the file is empty — it should hold the map views');
 	const { itemLines } = lint(text, file, { top: [], section: 'views', item: VIEW_KEYS });
 	/** @type {Record<string, unknown>} */
 	const doc = archieml.load(text);
@@ -227,40 +269,80 @@ export function parseViews(input, file) {
 		const line = itemLines[i] ?? 0;
 		const id = str(raw.id);
 		const where = `view ${i + 1}${id ? ` "${id}"` : ''}`;
-		if (!id || !SLUG.test(id)) throw new CopyError(file, line, `${where}: needs an "id:" of lowercase letters, digits and hyphens`);
-		if (seen.has(id)) throw new CopyError(file, line, `${where}: duplicate view id "${id}" — give each view its own id`);
+		if (!id || !SLUG.test(id))
+			throw new CopyError(
+				file,
+				line,
+				`${where}: needs an "id:" of lowercase letters, digits and hyphens`
+			);
+		if (seen.has(id))
+			throw new CopyError(
+				file,
+				line,
+				`${where}: duplicate view id "${id}" — give each view its own id`
+			);
 		seen.add(id);
 		/** @type {ViewSpec['frame']} */
 		let frame;
 		if (str(raw.bbox)) {
 			const box = list(str(raw.bbox)).map(Number);
 			if (box.length !== 4 || box.some((v) => !Number.isFinite(v))) {
-				throw new CopyError(file, line, `${where}: bbox must be four numbers "west, south, east, north"`);
+				throw new CopyError(
+					file,
+					line,
+					`${where}: bbox must be four numbers "west, south, east, north"`
+				);
 			}
 			const [w, s, e, n] = box;
 			for (const lat of [s, n]) {
-				if (lat < -90 || lat > 90) throw new CopyError(file, line, `${where}: latitude ${lat} out of range −90..90 — fix the bbox`);
+				if (lat < -90 || lat > 90)
+					throw new CopyError(
+						file,
+						line,
+						`${where}: latitude ${lat} out of range −90..90 — fix the bbox`
+					);
 			}
 			for (const lon of [w, e]) {
-				if (lon < -180 || lon > 180) throw new CopyError(file, line, `${where}: longitude ${lon} out of range −180..180 — fix the bbox`);
+				if (lon < -180 || lon > 180)
+					throw new CopyError(
+						file,
+						line,
+						`${where}: longitude ${lon} out of range −180..180 — fix the bbox`
+					);
 			}
-			if (s >= n || w >= e) throw new CopyError(file, line, `${where}: bbox must be west < east and south < north`);
+			if (s >= n || w >= e)
+				throw new CopyError(file, line, `${where}: bbox must be west < east and south < north`);
 			frame = { bbox: [w, s, e, n] };
 		} else {
 			const ids = list(str(raw.frame));
-			if (ids.length === 0) throw new CopyError(file, line, `${where}: says nothing to frame — add "frame: <feature ids>" or "bbox: w, s, e, n"`);
+			if (ids.length === 0)
+				throw new CopyError(
+					file,
+					line,
+					`${where}: says nothing to frame — add "frame: <feature ids>" or "bbox: w, s, e, n"`
+				);
 			frame = { ids };
 		}
 		const margin = str(raw.margin) === '' ? 0 : Number(str(raw.margin));
-		if (!Number.isFinite(margin) || margin < 0) throw new CopyError(file, line, `${where}: margin must be a number of km ≥ 0`);
+		if (!Number.isFinite(margin) || margin < 0)
+			throw new CopyError(file, line, `${where}: margin must be a number of km ≥ 0`);
 		const layers = list(str(raw.layers));
 		for (const layer of layers) {
 			if (!LAYERS.includes(/** @type {Layer} */ (layer))) {
-				throw new CopyError(file, line, `${where}: unknown layer "${layer}" — layers are: ${LAYERS.join(', ')}`);
+				throw new CopyError(
+					file,
+					line,
+					`${where}: unknown layer "${layer}" — layers are: ${LAYERS.join(', ')}`
+				);
 			}
 		}
 		const description = str(raw.description);
-		if (!description) throw new CopyError(file, line, `${where}: missing "description:", one sentence telling what the map shows`);
+		if (!description)
+			throw new CopyError(
+				file,
+				line,
+				`${where}: missing "description:", one sentence telling what the map shows`
+			);
 		const route = str(raw.route) || undefined;
 		return {
 			id,
@@ -312,7 +394,11 @@ export function checkStory(story, views, features, files) {
 		if (view.route) {
 			need(view.route, 'route');
 			if (features.get(view.route) !== 'line') {
-				throw new CopyError(files.views, view.line, `view "${view.id}": route "${view.route}" must be a line feature`);
+				throw new CopyError(
+					files.views,
+					view.line,
+					`view "${view.id}": route "${view.route}" must be a line feature`
+				);
 			}
 		}
 	}

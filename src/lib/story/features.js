@@ -22,7 +22,9 @@ export function featureKinds(topology, file) {
 	for (const [object, kind] of Object.entries(OBJECT_KINDS)) {
 		const collection = topology?.objects?.[object];
 		if (!collection || !Array.isArray(collection.geometries)) {
-			throw new Error(`${file}: object "${object}" is missing — run npm run data to rebuild the map data`);
+			throw new Error(
+				`${file}: object "${object}" is missing — run npm run data to rebuild the map data`
+			);
 		}
 		collection.geometries.forEach((g, i) => {
 			if (g.id === undefined || g.id === '') {
