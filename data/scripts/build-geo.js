@@ -65,11 +65,10 @@ if (executedDirectly()) {
 	try {
 		main();
 	} catch (error) {
-		const message =
-			error instanceof DataError || error?.name === 'CopyError' || error?.name === 'CheckError'
-				? error.message
-				: `build-geo: ${/** @type {Error} */ (error)?.message ?? error}`;
-		console.error(message);
+		// Our own errors are written to be read: print them as they are. Anything else gets a prefix.
+		const e = /** @type {Error} */ (error);
+		const ours = e instanceof DataError || e?.name === 'CopyError' || e?.name === 'CheckError';
+		console.error(ours ? e.message : `build-geo: ${e?.message ?? e}`);
 		process.exit(1);
 	}
 }

@@ -26,7 +26,7 @@ for (const size of sizes) {
 	for (const [i, id] of steps.entries()) {
 		if (only && id !== only) continue;
 		await page.evaluate((sid) => {
-			const el = document.querySelector(`[data-step="${sid}"]`);
+			const el = /** @type {HTMLElement} */ (document.querySelector(`[data-step="${sid}"]`));
 			window.scrollTo(
 				0,
 				el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.4

@@ -181,20 +181,19 @@ export class MapData {
 		});
 	}
 
-	/** Where a label goes: a place's point; a line's vertex nearest the view's centre; an area's centroid
+	/** Where a label goes: a place's point; a vertex a third along a line's part in view; an area's centroid
 	 *  within the view (so a country cut by the frame is named where it shows). */
 	#anchor(entry: Entry, box: Box): [number, number] {
 		const g = entry.feature.geometry;
 		const round = (p: [number, number]): [number, number] => [+p[0].toFixed(2), +p[1].toFixed(2)];
 		if (g.type === 'Point') return round(this.projection(g.coordinates as [number, number])!);
-		const cx = (box[0] + box[2]) / 2;
-		const cy = (box[1] + box[3]) / 2;
 		if (entry.kind === 'line') {
+			// A third of the way along the part of the line in view: off the centre, where the view's
+			// subject (and its label) usually sits.
 			const pts = this.#line(entry);
-			let best = pts[0];
-			for (const p of pts)
-				if (Math.hypot(p[0] - cx, p[1] - cy) < Math.hypot(best[0] - cx, best[1] - cy)) best = p;
-			return best;
+			const seen = pts.filter(([x, y]) => x > box[0] && x < box[2] && y > box[1] && y < box[3]);
+			if (seen.length === 0) return pts[0];
+			return seen[Math.floor(seen.length / 3)];
 		}
 		const polygons: Position[][][] =
 			g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];

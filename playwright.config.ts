@@ -1,0 +1,42 @@
+// Browser tests of the built page: `npm test` builds first (vite build), then this serves `build/` with
+// `vite preview` and drives Chromium at a desktop and a phone size.
+import { defineConfig } from '@playwright/test';
+import { launchOptions } from './tests/tools/browser.js';
+
+const PORT = 4173;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+	testDir: 'tests/browser',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: 'list',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL,
+		browserName: 'chromium',
+		launchOptions,
+		trace: 'retain-on-failure'
+	},
+	webServer: {
+		command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+		url: `${baseURL}/`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 30_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	},
+	projects: [
+		{
+			name: 'desktop',
+			use: { viewport: { width: 1280, height: 800 } }
+		},
+		{
+			name: 'phone',
+			use: { viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: true }
+		}
+	]
+});

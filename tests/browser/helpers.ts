@@ -1,0 +1,134 @@
+// Shared helpers for the browser tests: the copy as the tests know it, and how a reader moves through it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+import { parseStory, parseViews } from '../../src/lib/story/copy.js';
+
+export interface CopyStep {
+	id: string;
+	view: string;
+	paragraphs: string[];
+	quote?: string;
+}
+
+const STORY_FILE = fileURLToPath(new URL('../../data/copy/story.aml', import.meta.url));
+const VIEWS_FILE = fileURLToPath(new URL('../../data/copy/views.aml', import.meta.url));
+
+/** How often to look again while waiting on the page: the camera's flights last 0.7–2.4 s. */
+export const POLL = { intervals: [50, 100, 100, 200], timeout: 10_000 };
+
+/** The story copy, parsed with the same code the build uses. */
+export function loadCopy(): { meta: Record<string, string>; steps: CopyStep[] } {
+	const story = parseStory(readFileSync(STORY_FILE, 'utf8'), 'data/copy/story.aml');
+	return story as unknown as { meta: Record<string, string>; steps: CopyStep[] };
+}
+
+export const copy = loadCopy();
+export const steps = copy.steps;
+
+/** The map views, parsed with the same code the build uses. */
+export const views = parseViews(readFileSync(VIEWS_FILE, 'utf8'), 'data/copy/views.aml') as {
+	id: string;
+	route?: string;
+}[];
+
+/** Every run of text a reader sees in a step, in order: its paragraphs, then its pull quote. */
+export function textsOf(step: CopyStep): string[] {
+	return [...step.paragraphs, ...(step.quote ? [step.quote] : [])];
+}
+
+/** A step in the middle of the piece (whose view differs from the first and last steps'). */
+export function middleStep(): CopyStep {
+	return steps[Math.floor(steps.length / 2)];
+}
+
+declare global {
+	interface Window {
+		__steps: { id: string; index: number }[];
+		__busy: string[];
+		__shifts: number;
+	}
+}
+
+/** Records every `storystep` event in `window.__steps`, from the very first one. Call before goto. */
+export async function recordSteps(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		window.__steps = [];
+		window.addEventListener('storystep', (e) => {
+			const { id, index } = (e as CustomEvent<{ id: string; index: number }>).detail;
+			window.__steps.push({ id, index });
+		});
+	});
+}
+
+/** The ids of the `storystep` events received so far. */
+export async function stepEvents(page: Page): Promise<string[]> {
+	return page.evaluate(() => window.__steps.map((s) => s.id));
+}
+
+/** Scrolls so the step's top edge sits at `at` (fraction of the viewport height): 0.4 is just past the trigger line at 0.6. */
+export async function scrollToStep(page: Page, id: string, at = 0.4): Promise<void> {
+	await page.evaluate(
+		({ id, at }) => {
+			const el = document.getElementById(id);
+			if (!el) throw new Error(`no step #${id}`);
+			window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * at);
+		},
+		{ id, at }
+	);
+}
+
+/** Waits until the last `storystep` event names this step. */
+export async function waitForActiveStep(page: Page, id: string): Promise<void> {
+	await expect
+		.poll(() => page.evaluate(() => window.__steps.at(-1)?.id ?? null), {
+			...POLL,
+			message: `storystep event for "${id}"`
+		})
+		.toBe(id);
+}
+
+/** The map's state as a reader's assistive tech (and the tests) see it. */
+export async function mapState(page: Page): Promise<{ view: string | null; busy: string | null }> {
+	return page.evaluate(() => {
+		const map = document.querySelector('[data-story-map]');
+		return {
+			view: map?.getAttribute('data-view') ?? null,
+			busy: map?.getAttribute('aria-busy') ?? null
+		};
+	});
+}
+
+/** Waits until the camera has come to rest on the view. */
+export async function waitForView(page: Page, view: string): Promise<void> {
+	await expect
+		.poll(() => mapState(page), { ...POLL, message: `map settled on view "${view}"` })
+		.toEqual({ view, busy: 'false' });
+}
+
+/** Scrolls to a step as a reader would arrive at it, and waits for the step and its map view. */
+export async function arriveAt(page: Page, step: CopyStep): Promise<void> {
+	await scrollToStep(page, step.id);
+	await waitForActiveStep(page, step.id);
+	await waitForView(page, step.view);
+}
+
+/** Decodes the HTML character references a server renderer writes. */
+export function decodeEntities(html: string): string {
+	const named: Record<string, string> = {
+		amp: '&',
+		lt: '<',
+		gt: '>',
+		quot: '"',
+		apos: "'",
+		nbsp: '\u00a0'
+	};
+	return html.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (all, ref: string) => {
+		if (ref[0] === '#') {
+			const code =
+				ref[1].toLowerCase() === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+			return String.fromCodePoint(code);
+		}
+		return named[ref.toLowerCase()] ?? all;
+	});
+}

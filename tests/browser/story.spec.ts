@@ -1,0 +1,452 @@
+// What a reader of the built page would notice: every step brings its map, however they get there; the
+// words are in the HTML before any script runs; nothing jumps, breaks, leaks or overflows.
+import { test, expect, type Page } from '@playwright/test';
+import {
+	POLL,
+	arriveAt,
+	copy,
+	decodeEntities,
+	mapState,
+	middleStep,
+	recordSteps,
+	scrollToStep,
+	stepEvents,
+	steps,
+	textsOf,
+	views,
+	waitForActiveStep,
+	waitForView
+} from './helpers';
+
+const first = steps[0];
+const last = steps[steps.length - 1];
+
+/** Collapses runs of white space, as a reader sees text. */
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+test.describe('scrolling through the story', () => {
+	test('reading forward: every step shows its text and settles the map on its view', async ({
+		page
+	}) => {
+		await recordSteps(page);
+		await page.goto('/');
+
+		const sections = page.locator('[data-step]');
+		await expect(sections).toHaveCount(steps.length);
+		expect(await sections.evaluateAll((els) => els.map((e) => e.id))).toEqual(
+			steps.map((s) => s.id)
+		);
+
+		for (const step of steps) {
+			await arriveAt(page, step);
+			const section = page.locator(`#${step.id}`);
+			await expect(section).toHaveClass(/\bactive\b/);
+			await expect(section).toBeInViewport();
+			// Every paragraph (and the pull quote) is on the page, visible, in the copy's order.
+			const text = squash(await section.innerText());
+			let from = 0;
+			for (const t of textsOf(step)) {
+				const at = text.indexOf(t, from);
+				expect(
+					at,
+					`"${t.slice(0, 40)}…" in step ${step.id}, after the text before it`
+				).toBeGreaterThanOrEqual(from);
+				from = at + t.length;
+				await expect(section.getByText(t.slice(0, 60)).first()).toBeVisible();
+			}
+		}
+
+		expect(await stepEvents(page)).toEqual(steps.map((s) => s.id));
+	});
+
+	test('reading backward: from the last step to the first, each step settles the map on its view', async ({
+		page
+	}) => {
+		await recordSteps(page);
+		await page.goto('/');
+		await waitForView(page, first.view);
+		await arriveAt(page, last);
+
+		const before = (await stepEvents(page)).length;
+		const backward = steps.slice(0, -1).reverse();
+		for (const step of backward) await arriveAt(page, step);
+
+		expect((await stepEvents(page)).slice(before)).toEqual(backward.map((s) => s.id));
+	});
+
+	test('jumping: top to the last step, to the middle, and back mid-flight, lands on the right views', async ({
+		page,
+		context
+	}) => {
+		const middle = middleStep();
+		await recordSteps(page);
+		await page.goto('/');
+		await waitForView(page, first.view);
+
+		await scrollToStep(page, last.id);
+		await waitForActiveStep(page, last.id);
+		await waitForView(page, last.view);
+
+		await scrollToStep(page, middle.id);
+		await waitForActiveStep(page, middle.id);
+		await waitForView(page, middle.view);
+
+		// Change course while the camera is still flying to the last view.
+		await scrollToStep(page, last.id);
+		await waitForActiveStep(page, last.id);
+		await scrollToStep(page, middle.id);
+		await waitForActiveStep(page, middle.id);
+		await waitForView(page, middle.view);
+		const jumped = await page.locator('[data-story-map] .frame > svg').getAttribute('viewBox');
+
+		// The same framing as a reader who arrives at that step directly.
+		const direct = await context.newPage();
+		await recordSteps(direct);
+		await direct.goto(`/#${middle.id}`);
+		await waitForActiveStep(direct, middle.id);
+		await waitForView(direct, middle.view);
+		const arrived = await direct.locator('[data-story-map] .frame > svg').getAttribute('viewBox');
+		expect(jumped?.split(' ').map(Number)).toEqual(arrived?.split(' ').map(Number));
+		// And it stays there.
+		expect(await mapState(page)).toEqual({ view: middle.view, busy: 'false' });
+	});
+
+	test('reloading halfway down keeps the place and the map', async ({ page }) => {
+		const middle = middleStep();
+		await recordSteps(page);
+		await page.goto('/');
+		await arriveAt(page, middle);
+		const y = await page.evaluate(() => window.scrollY);
+
+		await page.reload();
+		// The page restores the reader's scroll position (SvelteKit's own restoration).
+		await expect.poll(() => page.evaluate(() => window.scrollY), POLL).toBeCloseTo(y, -1);
+		await waitForActiveStep(page, middle.id);
+		await waitForView(page, middle.view);
+		await expect(page.locator(`#${middle.id}`)).toHaveClass(/\bactive\b/);
+	});
+
+	const deepLinks = [
+		['a middle step', middleStep()],
+		['a step near the end', steps[steps.length - 2]],
+		['the last step', last]
+	] as const;
+	for (const [what, step] of deepLinks) {
+		test(`a link to ${what} (#${step.id}) opens on its view`, async ({ page }) => {
+			await recordSteps(page);
+			await page.goto(`/#${step.id}`);
+			await waitForActiveStep(page, step.id);
+			await waitForView(page, step.view);
+			await expect(page.locator(`#${step.id}`)).toBeInViewport();
+			await expect(page.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
+		});
+	}
+});
+
+test.describe('before and during hydration', () => {
+	test('the prerendered HTML holds every word and the first map view', async ({ request }) => {
+		const response = await request.get('/');
+		expect(response.ok()).toBe(true);
+		const html = await response.text();
+		const text = decodeEntities(html);
+
+		let from = 0;
+		for (const step of steps) {
+			for (const t of textsOf(step)) {
+				const at = text.indexOf(t, from);
+				expect(
+					at,
+					`"${t.slice(0, 40)}…" (step ${step.id}) in the HTML, in order`
+				).toBeGreaterThanOrEqual(from);
+				from = at + t.length;
+			}
+		}
+
+		const mapTag = /<div\b[^>]*\bdata-story-map\b[^>]*>/.exec(html);
+		expect(mapTag, 'the map root [data-story-map]').not.toBeNull();
+		expect(mapTag![0]).toContain(`data-view="${first.view}"`);
+		const afterMap = html.slice(mapTag!.index);
+		expect(afterMap).toMatch(/<svg\b/);
+		expect(afterMap).toMatch(/<path id="m-syria"/);
+	});
+
+	test('without JavaScript the page reads and shows the map', async ({ browser }, testInfo) => {
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			viewport: testInfo.project.use.viewport
+		});
+		const page = await context.newPage();
+		await page.goto('/');
+		await expect(page.locator('h1')).toHaveText(copy.meta.title);
+		await expect(page.locator('[data-step]')).toHaveCount(steps.length);
+		await expect(page.locator('[data-story-map]')).toHaveAttribute('data-view', first.view);
+		const box = await page.locator('[data-story-map] .frame > svg').boundingBox();
+		expect(box?.width).toBeGreaterThan(100);
+		expect(box?.height).toBeGreaterThan(100);
+		await expect(page.locator('#m-syria')).toHaveCount(1);
+		await context.close();
+	});
+
+	test('hydration moves nothing: no layout shift while the page loads', async ({ page }) => {
+		await page.addInitScript(() => {
+			window.__shifts = 0;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & {
+					value: number;
+					hadRecentInput: boolean;
+				})[]) {
+					if (!entry.hadRecentInput) window.__shifts += entry.value;
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await recordSteps(page);
+		await page.goto('/');
+		await waitForActiveStep(page, first.id); // hydrated
+		await waitForView(page, first.view);
+		// A fixed window to catch late shifts (fonts, images, the camera's first frame); no scrolling.
+		await page.waitForTimeout(1500);
+		expect(await page.evaluate(() => window.__shifts)).toBeLessThan(0.01);
+	});
+
+	test('hydration redraws nothing: the map and its labels sit where the server put them', async ({
+		page,
+		browser
+	}, testInfo) => {
+		const measure = (p: Page) =>
+			p.evaluate(() => {
+				const rect = (el: Element) => {
+					const r = el.getBoundingClientRect();
+					return [r.x, r.y, r.width, r.height];
+				};
+				const labels: Record<string, number[]> = {};
+				for (const el of document.querySelectorAll('[data-story-map] .label'))
+					labels[el.textContent!.trim()] = rect(el);
+				return { syria: rect(document.querySelector('#m-syria')!), labels };
+			});
+
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			viewport: testInfo.project.use.viewport
+		});
+		const still = await context.newPage();
+		await still.goto('/');
+		const server = await measure(still);
+		await context.close();
+
+		await recordSteps(page);
+		await page.goto('/');
+		await waitForActiveStep(page, first.id);
+		await waitForView(page, first.view);
+		const client = await measure(page);
+
+		expect(Object.keys(client.labels).sort()).toEqual(Object.keys(server.labels).sort());
+		expect(Object.keys(server.labels).length).toBeGreaterThan(0);
+		const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= 1);
+		for (const [name, box] of Object.entries(server.labels)) {
+			expect(
+				near(client.labels[name], box),
+				`label "${name}": server ${box} vs hydrated ${client.labels[name]}`
+			).toBe(true);
+		}
+		expect(
+			near(client.syria, server.syria),
+			`#m-syria: server ${server.syria} vs hydrated ${client.syria}`
+		).toBe(true);
+	});
+});
+
+test('a full scroll logs no errors and loads nothing from another origin', async ({
+	page,
+	baseURL
+}) => {
+	const origin = new URL(baseURL!).origin;
+	const errors: string[] = [];
+	const foreign: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+	page.on('request', (r) => {
+		const url = r.url();
+		if (!url.startsWith(origin + '/') && !url.startsWith('data:')) foreign.push(url);
+	});
+
+	await recordSteps(page);
+	await page.goto('/');
+	for (const step of steps) {
+		await scrollToStep(page, step.id);
+		await waitForActiveStep(page, step.id);
+	}
+	await waitForView(page, last.view);
+	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await waitForActiveStep(page, first.id);
+	await waitForView(page, first.view);
+
+	expect(errors).toEqual([]);
+	expect(foreign).toEqual([]);
+});
+
+test.describe('layout', () => {
+	test('the headline and body text are readable', async ({ page }) => {
+		await page.goto('/');
+		await expect(page.locator('h1')).toBeVisible();
+		await expect(page.locator('h1')).toHaveText(copy.meta.title);
+		const size = await page
+			.locator('[data-step] p')
+			.first()
+			.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+		expect(size).toBeGreaterThanOrEqual(17);
+	});
+
+	test.describe('at 320 px wide', () => {
+		test.use({ viewport: { width: 320, height: 700 } });
+
+		test('nothing runs off the side of the screen', async ({ page }, testInfo) => {
+			test.skip(testInfo.project.name !== 'phone', 'a phone size; the same in both projects');
+			await recordSteps(page);
+			await page.goto('/');
+			await expect(page.locator('h1')).toBeVisible();
+			const overflow = () =>
+				page.evaluate(() => {
+					const width = document.documentElement.clientWidth;
+					const wide = [
+						...document.querySelectorAll('h1, .dek, .byline, [data-step] .card, .credits')
+					]
+						.map((el) => ({ el, r: el.getBoundingClientRect() }))
+						.filter(({ r }) => r.left < -0.5 || r.right > width + 0.5)
+						.map(
+							({ el, r }) => `${el.tagName.toLowerCase()}.${el.className} ${r.left}..${r.right}`
+						);
+					return { scrollWidth: document.documentElement.scrollWidth, wide };
+				});
+			expect(await overflow()).toEqual({ scrollWidth: 320, wide: [] });
+			for (const step of steps) {
+				await scrollToStep(page, step.id);
+				await waitForActiveStep(page, step.id);
+				expect(await overflow(), `at step ${step.id}`).toEqual({ scrollWidth: 320, wide: [] });
+			}
+		});
+	});
+});
+
+test('the page carries its language, title, description, canonical link and share tags', async ({
+	browser
+}) => {
+	// Read from the prerendered HTML, as a crawler or a share-card scraper would (no scripts).
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/');
+	const attr = (selector: string, name: string) => page.locator(selector).getAttribute(name);
+
+	expect(await attr('html', 'lang')).toBe('en');
+	expect(await page.title()).toBe(copy.meta.title);
+	expect(await attr('meta[name="description"]', 'content')).toBe(copy.meta.description);
+	expect(await attr('link[rel="canonical"]', 'href')).toBe(copy.meta.canonical);
+	const ogTitle = await attr('meta[property="og:title"]', 'content');
+	expect(ogTitle?.replace(/["“”]/g, '"')).toBe(copy.meta.title.replace(/["“”]/g, '"'));
+	expect(await attr('meta[property="og:description"]', 'content')).toBe(copy.meta.description);
+	expect(await attr('meta[property="og:url"]', 'content')).toBe(copy.meta.canonical);
+	expect(await attr('meta[name="twitter:card"]', 'content')).toMatch(/^summary(_large_image)?$/);
+	for (const selector of [
+		'head > title',
+		'meta[name="description"]',
+		'link[rel="canonical"]',
+		'meta[property="og:title"]'
+	]) {
+		await expect(page.locator(selector), selector).toHaveCount(1);
+	}
+	await context.close();
+});
+
+test.describe('the route', () => {
+	const routeViews = new Set(views.filter((v) => v.route).map((v) => v.id));
+	const routeIndex = steps.findIndex((s) => routeViews.has(s.view));
+	const routeStep = steps[routeIndex];
+
+	/** Puts the trigger line `fraction` of the way through the step (0: it has just crossed the step's top). */
+	async function scrollThrough(page: Page, id: string, fraction: number) {
+		await page.evaluate(
+			({ id, fraction }) => {
+				const el = document.getElementById(id)!;
+				const r = el.getBoundingClientRect();
+				const line = window.innerHeight * 0.6;
+				const top = line - Math.max(1, fraction * r.height);
+				window.scrollTo(0, r.top + window.scrollY - top);
+			},
+			{ id, fraction }
+		);
+	}
+	const nextFrames = (page: Page) =>
+		page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
+	const routeLength = (page: Page) =>
+		page.evaluate(() => {
+			const path = document.querySelector<SVGPathElement>('[data-story-map] .route');
+			return path ? path.getTotalLength() : -1;
+		});
+
+	test('is drawn progressively as the reader scrolls through its step', async ({ page }) => {
+		expect(routeStep, 'a step whose view has a route').toBeDefined();
+		await recordSteps(page);
+		await page.goto('/');
+		await arriveAt(page, steps[routeIndex - 1]);
+
+		await scrollThrough(page, routeStep.id, 0);
+		await waitForActiveStep(page, routeStep.id);
+		await expect.poll(() => routeLength(page), POLL).toBeGreaterThanOrEqual(0);
+		const start = await routeLength(page);
+
+		await scrollThrough(page, routeStep.id, 0.4);
+		await expect.poll(() => routeLength(page), POLL).toBeGreaterThan(start);
+		const middle = await routeLength(page);
+
+		await scrollThrough(page, routeStep.id, 1);
+		await expect.poll(() => routeLength(page), POLL).toBeGreaterThan(middle);
+		const end = await routeLength(page);
+
+		expect(start).toBeLessThan(end * 0.1);
+		expect(middle).toBeGreaterThan(end * 0.2);
+		expect(middle).toBeLessThan(end * 0.8);
+		await waitForView(page, routeStep.view);
+	});
+
+	test.describe('with reduced motion', () => {
+		test.use({ reducedMotion: 'reduce' });
+
+		test('is whole at once, and the map never animates', async ({ page }) => {
+			await page.addInitScript(() => {
+				window.__busy = [];
+				new MutationObserver((records) => {
+					for (const r of records) {
+						const el = r.target as Element;
+						if (el.getAttribute('aria-busy') === 'true')
+							window.__busy.push(el.getAttribute('class') ?? '');
+					}
+				}).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+			});
+			await recordSteps(page);
+			await page.goto('/');
+			await waitForView(page, first.view);
+
+			for (const step of steps) {
+				if (step === routeStep) {
+					await scrollThrough(page, step.id, 0);
+					await waitForActiveStep(page, step.id);
+					await waitForView(page, step.view);
+					const start = await routeLength(page);
+					await scrollThrough(page, step.id, 1);
+					await nextFrames(page); // let the scroller read the new position
+					const end = await routeLength(page);
+					expect(end).toBeGreaterThan(0);
+					expect(
+						Math.abs(start - end) / end,
+						`route at the start ${start} vs the end ${end}`
+					).toBeLessThan(0.02);
+				}
+				await arriveAt(page, step);
+			}
+			expect(await page.evaluate(() => window.__busy)).toEqual([]);
+			expect(await stepEvents(page)).toEqual(steps.map((s) => s.id));
+		});
+	});
+});
