@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import topology from '../../data/build/map.topo.json';
+import type { Topology } from 'topojson-specification';
+import Story from '../../src/lib/Story.svelte';
+import { loadStory } from '../../src/lib/server/story';
+import { MapData } from '../../src/lib/map/geometry';
+
+const data = loadStory();
+const basemap = new MapData(topology as unknown as Topology).basemap();
+const { body } = render(Story, { props: { ...data, basemap } });
+const decode = (html: string) =>
+	html
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/\s+/g, ' ');
+
+describe('the server-rendered story (what readers get before any script runs)', () => {
+	it('holds every paragraph, in order', () => {
+		const text = decode(body);
+		let from = 0;
+		for (const step of data.story.steps) {
+			for (const p of [...step.paragraphs, ...(step.quote ? [step.quote] : [])]) {
+				const at = text.indexOf(p, from);
+				expect(at, p.slice(0, 40)).toBeGreaterThanOrEqual(from);
+				from = at + p.length;
+			}
+		}
+	});
+
+	it('draws the first view as SVG, settled on that view', () => {
+		const first = data.story.steps[0].view;
+		expect(body).toContain(`data-view="${first}"`);
+		expect(body).toContain('aria-busy="false"');
+		expect(body).toMatch(/<path id="m-syria"[^>]* d="M[-\d.,LZM]+"/);
+		const viewBox = /<svg viewBox="([^"]+)" preserveAspectRatio="xMidYMid meet"/.exec(body)?.[1];
+		const [x0, y0, x1, y1] = data.views[first].box;
+		expect(viewBox?.split(' ').map(Number)).toEqual(
+			[x0, y0, x1 - x0, y1 - y0].map((n) => +n.toFixed(3))
+		);
+		expect(body).toContain(data.views[first].description);
+	});
+
+	it('gives every step a linkable id and data-step hook', () => {
+		for (const step of data.story.steps) {
+			expect(body).toContain(`id="${step.id}" data-step="${step.id}"`);
+		}
+	});
+
+	it('labels hand-drawn places as approximate', () => {
+		const yarmouk = loadStory().views['damascus-south'].labels.find((l) => l.id === 'yarmouk');
+		expect(yarmouk?.approximate).toBe(true);
+		const { body: south } = render(Story, {
+			props: {
+				...data,
+				basemap,
+				story: { ...data.story, steps: data.story.steps.filter((s) => s.view === 'damascus-south') }
+			}
+		});
+		expect(decode(south)).toContain('Yarmouk*');
+		expect(decode(south)).toContain('approximate, drawn by hand');
+	});
+});
