@@ -3,11 +3,14 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/tools/browser.js';
 
-const PORT = 4173;
+// PREVIEW_PORT: run beside a preview someone else already has on 4173.
+const PORT = Number(process.env.PREVIEW_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
 	testDir: 'tests/browser',
+	// Fails fast, with the fix, when a reused preview serves a build other than the one in build/.
+	globalSetup: './tests/browser/global-setup.ts',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	workers: 2,
@@ -19,7 +22,7 @@ export default defineConfig({
 		baseURL,
 		browserName: 'chromium',
 		launchOptions,
-		trace: 'retain-on-failure'
+		trace: 'on-first-retry'
 	},
 	webServer: {
 		command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,

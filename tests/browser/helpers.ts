@@ -106,10 +106,23 @@ export async function waitForView(page: Page, view: string): Promise<void> {
 		.toEqual({ view, busy: 'false' });
 }
 
-/** Scrolls to a step as a reader would arrive at it, and waits for the step and its map view. */
-export async function arriveAt(page: Page, step: CopyStep): Promise<void> {
+/** The longest camera flight (src/lib/map/camera.ts clamps flights to 0.7–2.4 s), with room to spare. */
+export const LONGEST_FLIGHT_MS = 3000;
+
+/**
+ * Scrolls to a step as a reader would arrive at it, and waits for the step and its map view.
+ * `fastForward` (the page must have had `page.clock.install()` before loading): once the step is active,
+ * jumps the page's clock past the camera's flight instead of waiting it out in real time. The page goes
+ * through the same frames in the same order; only the waiting goes.
+ */
+export async function arriveAt(
+	page: Page,
+	step: CopyStep,
+	{ fastForward = false }: { fastForward?: boolean } = {}
+): Promise<void> {
 	await scrollToStep(page, step.id);
 	await waitForActiveStep(page, step.id);
+	if (fastForward) await page.clock.runFor(LONGEST_FLIGHT_MS);
 	await waitForView(page, step.view);
 }
 
@@ -131,4 +144,23 @@ export function decodeEntities(html: string): string {
 		}
 		return named[ref.toLowerCase()] ?? all;
 	});
+}
+
+/** Records every moment the map reports itself moving (aria-busy="true") from the next load on. */
+export async function recordBusy(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		window.__busy = [];
+		new MutationObserver((records) => {
+			for (const r of records) {
+				const el = r.target as Element;
+				if (el.getAttribute('aria-busy') === 'true')
+					window.__busy.push(el.getAttribute('class') ?? '');
+			}
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+	});
+}
+
+/** What recordBusy saw. */
+export async function busyMoments(page: Page): Promise<string[]> {
+	return page.evaluate(() => window.__busy);
 }

@@ -2,6 +2,8 @@
 // words are in the HTML before any script runs; nothing jumps, breaks, leaks or overflows.
 import { test, expect, type Page } from '@playwright/test';
 import {
+	recordBusy,
+	busyMoments,
 	POLL,
 	arriveAt,
 	copy,
@@ -62,14 +64,17 @@ test.describe('scrolling through the story', () => {
 	test('reading backward: from the last step to the first, each step settles the map on its view', async ({
 		page
 	}) => {
+		// The forward test waits out every flight in real time; this one fast-forwards the page's clock
+		// through them (same frames, same order), which keeps the suite short.
+		await page.clock.install();
 		await recordSteps(page);
 		await page.goto('/');
 		await waitForView(page, first.view);
-		await arriveAt(page, last);
+		await arriveAt(page, last, { fastForward: true });
 
 		const before = (await stepEvents(page)).length;
 		const backward = steps.slice(0, -1).reverse();
-		for (const step of backward) await arriveAt(page, step);
+		for (const step of backward) await arriveAt(page, step, { fastForward: true });
 
 		expect((await stepEvents(page)).slice(before)).toEqual(backward.map((s) => s.id));
 	});
@@ -94,6 +99,12 @@ test.describe('scrolling through the story', () => {
 		// Change course while the camera is still flying to the last view.
 		await scrollToStep(page, last.id);
 		await waitForActiveStep(page, last.id);
+		if ((await mapState(page)).busy !== 'true') {
+			// Only on a very slow machine: the flight (at least 0.7 s) ended before we could turn back.
+			test
+				.info()
+				.annotations.push({ type: 'note', description: 'turned back after the flight ended' });
+		}
 		await scrollToStep(page, middle.id);
 		await waitForActiveStep(page, middle.id);
 		await waitForView(page, middle.view);
@@ -118,12 +129,15 @@ test.describe('scrolling through the story', () => {
 		await arriveAt(page, middle);
 		const y = await page.evaluate(() => window.scrollY);
 
+		await recordBusy(page);
 		await page.reload();
 		// The page restores the reader's scroll position (SvelteKit's own restoration).
 		await expect.poll(() => page.evaluate(() => window.scrollY), POLL).toBeCloseTo(y, -1);
 		await waitForActiveStep(page, middle.id);
 		await waitForView(page, middle.view);
 		await expect(page.locator(`#${middle.id}`)).toHaveClass(/\bactive\b/);
+		// It goes straight there: no flight from the opening view on arrival.
+		expect(await busyMoments(page)).toEqual([]);
 	});
 
 	const deepLinks = [
@@ -134,9 +148,11 @@ test.describe('scrolling through the story', () => {
 	for (const [what, step] of deepLinks) {
 		test(`a link to ${what} (#${step.id}) opens on its view`, async ({ page }) => {
 			await recordSteps(page);
+			await recordBusy(page);
 			await page.goto(`/#${step.id}`);
 			await waitForActiveStep(page, step.id);
 			await waitForView(page, step.view);
+			expect(await busyMoments(page), 'the map should not fly on arrival').toEqual([]);
 			await expect(page.locator(`#${step.id}`)).toBeInViewport();
 			await expect(page.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
 		});
@@ -275,11 +291,9 @@ test('a full scroll logs no errors and loads nothing from another origin', async
 		await scrollToStep(page, step.id);
 		await waitForActiveStep(page, step.id);
 	}
-	await waitForView(page, last.view);
 	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-	await page.evaluate(() => window.scrollTo(0, 0));
-	await waitForActiveStep(page, first.id);
-	await waitForView(page, first.view);
+	await expect(page.locator('.credits')).toBeInViewport();
+	await waitForView(page, last.view);
 
 	expect(errors).toEqual([]);
 	expect(foreign).toEqual([]);
@@ -309,7 +323,9 @@ test.describe('layout', () => {
 				page.evaluate(() => {
 					const width = document.documentElement.clientWidth;
 					const wide = [
-						...document.querySelectorAll('h1, .dek, .byline, [data-step] .card, .credits')
+						...document.querySelectorAll(
+							'h1, .dek, .byline, [data-story-map], [data-step] .card, .credits'
+						)
 					]
 						.map((el) => ({ el, r: el.getBoundingClientRect() }))
 						.filter(({ r }) => r.left < -0.5 || r.right > width + 0.5)
@@ -318,11 +334,17 @@ test.describe('layout', () => {
 						);
 					return { scrollWidth: document.documentElement.scrollWidth, wide };
 				});
-			expect(await overflow()).toEqual({ scrollWidth: 320, wide: [] });
-			for (const step of steps) {
+			const check = async (where: string) => {
+				const { scrollWidth, wide } = await overflow();
+				expect(scrollWidth, `page width ${where}`).toBeLessThanOrEqual(320);
+				expect(wide, `boxes past the screen's edges ${where}`).toEqual([]);
+			};
+			// Every card is measured wherever the page is scrolled; the map is sticky. Three places suffice.
+			await check('at the top');
+			for (const step of [middleStep(), last]) {
 				await scrollToStep(page, step.id);
 				await waitForActiveStep(page, step.id);
-				expect(await overflow(), `at step ${step.id}`).toEqual({ scrollWidth: 320, wide: [] });
+				await check(`at step ${step.id}`);
 			}
 		});
 	});
@@ -389,7 +411,9 @@ test.describe('the route', () => {
 		expect(routeStep, 'a step whose view has a route').toBeDefined();
 		await recordSteps(page);
 		await page.goto('/');
-		await arriveAt(page, steps[routeIndex - 1]);
+		// Come from the step before, as a reader would.
+		await scrollToStep(page, steps[routeIndex - 1].id);
+		await waitForActiveStep(page, steps[routeIndex - 1].id);
 
 		await scrollThrough(page, routeStep.id, 0);
 		await waitForActiveStep(page, routeStep.id);
@@ -414,16 +438,7 @@ test.describe('the route', () => {
 		test.use({ reducedMotion: 'reduce' });
 
 		test('is whole at once, and the map never animates', async ({ page }) => {
-			await page.addInitScript(() => {
-				window.__busy = [];
-				new MutationObserver((records) => {
-					for (const r of records) {
-						const el = r.target as Element;
-						if (el.getAttribute('aria-busy') === 'true')
-							window.__busy.push(el.getAttribute('class') ?? '');
-					}
-				}).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
-			});
+			await recordBusy(page);
 			await recordSteps(page);
 			await page.goto('/');
 			await waitForView(page, first.view);
@@ -445,7 +460,7 @@ test.describe('the route', () => {
 				}
 				await arriveAt(page, step);
 			}
-			expect(await page.evaluate(() => window.__busy)).toEqual([]);
+			expect(await busyMoments(page)).toEqual([]);
 			expect(await stepEvents(page)).toEqual(steps.map((s) => s.id));
 		});
 	});
