@@ -66,7 +66,7 @@ export async function stepEvents(page: Page): Promise<string[]> {
 	return page.evaluate(() => window.__steps.map((s) => s.id));
 }
 
-/** Scrolls so the step's top edge sits at `at` (fraction of the viewport height): 0.4 is just past the trigger line at 0.6. */
+/** Scrolls so the step's top edge sits at `at` (fraction of the viewport height): 0.4 is just past the trigger line (0.6 on desktop, 0.8 on phones; the steps' data-trigger). */
 export async function scrollToStep(page: Page, id: string, at = 0.4): Promise<void> {
 	await page.evaluate(
 		({ id, at }) => {

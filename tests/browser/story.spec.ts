@@ -390,7 +390,10 @@ test.describe('the route', () => {
 			({ id, fraction }) => {
 				const el = document.getElementById(id)!;
 				const r = el.getBoundingClientRect();
-				const line = window.innerHeight * 0.6;
+				const trigger = Number(
+					document.querySelector<HTMLElement>('[data-trigger]')!.dataset.trigger
+				);
+				const line = window.innerHeight * trigger;
 				const top = line - Math.max(1, fraction * r.height);
 				window.scrollTo(0, r.top + window.scrollY - top);
 			},
