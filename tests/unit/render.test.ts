@@ -35,12 +35,28 @@ describe('the server-rendered story (what readers get before any script runs)', 
 		expect(body).toContain(`data-view="${first}"`);
 		expect(body).toContain('aria-busy="false"');
 		expect(body).toMatch(/<path id="m-syria"[^>]* d="M[-\d.,LZM]+"/);
-		const viewBox = /<svg viewBox="([^"]+)" preserveAspectRatio="xMidYMid meet"/.exec(body)?.[1];
+		const live = body.slice(body.indexOf('data-story-map'));
+		const viewBox =
+			/<svg class="drawing[^"]*" viewBox="([^"]+)" preserveAspectRatio="xMidYMid meet"/.exec(
+				live
+			)?.[1];
 		const [x0, y0, x1, y1] = data.views[first].box;
 		expect(viewBox?.split(' ').map(Number)).toEqual(
 			[x0, y0, x1 - x0, y1 - y0].map((n) => +n.toFixed(3))
 		);
 		expect(body).toContain(data.views[first].description);
+	});
+
+	it('has a still map of every view after its text, in reading order (for no-JS readers, list, print)', () => {
+		const shown = [...body.matchAll(/data-static-view="([^"]+)"/g)].map((m) => m[1]);
+		const runs = data.story.steps.map((s) => s.view).filter((v, i, all) => all[i + 1] !== v);
+		expect(shown).toEqual(runs);
+		expect(new Set(shown)).toEqual(new Set(Object.keys(data.views)));
+		// Each still map sits after the paragraphs of its steps.
+		const lastText = data.story.steps.findLast((s) => s.view === 'checkpoint')!.paragraphs.at(-1)!;
+		const textAt = decode(body).indexOf(lastText.slice(0, 60));
+		const mapAt = decode(body.slice(0, body.indexOf('data-static-view="checkpoint"'))).length;
+		expect(mapAt).toBeGreaterThan(textAt);
 	});
 
 	it('gives every step a linkable id and data-step hook', () => {

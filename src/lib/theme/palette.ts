@@ -99,12 +99,14 @@ export function cssVariables(p: Palette): string {
 }
 
 /** The stylesheet that applies the palettes: light by default, dark when the reader's system asks
- *  for it, and either forced by `<html data-theme="light|dark">` (from `?theme=` or the host page). */
+ *  for it, either forced by `<html data-theme="light|dark">` (from `?theme=`), light in print. */
 export function themeStylesheet(): string {
 	return [
 		`:root{color-scheme:light;${cssVariables(light)}}`,
 		`@media (prefers-color-scheme: dark){:root:not([data-theme=light]){color-scheme:dark;${cssVariables(dark)}}}`,
-		`:root[data-theme=dark]{color-scheme:dark;${cssVariables(dark)}}`
+		`:root[data-theme=dark]{color-scheme:dark;${cssVariables(dark)}}`,
+		// Print is dark on white, whatever the screen shows.
+		`@media print{:root,:root[data-theme=dark]{color-scheme:light;${cssVariables({ ...light, paper: '#ffffff' })}}}`
 	].join('\n');
 }
 
