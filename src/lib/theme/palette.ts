@@ -103,10 +103,10 @@ export function cssVariables(p: Palette): string {
 export function themeStylesheet(): string {
 	return [
 		`:root{color-scheme:light;${cssVariables(light)}}`,
-		`@media (prefers-color-scheme: dark){:root:not([data-theme=light]){color-scheme:dark;${cssVariables(dark)}}}`,
-		`:root[data-theme=dark]{color-scheme:dark;${cssVariables(dark)}}`,
-		// Print is dark on white, whatever the screen shows.
-		`@media print{:root,:root[data-theme=dark]{color-scheme:light;${cssVariables({ ...light, paper: '#ffffff' })}}}`
+		// Dark is for screens only: print is dark on white, whatever the screen shows.
+		`@media screen and (prefers-color-scheme: dark){:root:not([data-theme=light]){color-scheme:dark;${cssVariables(dark)}}}`,
+		`@media screen{:root[data-theme=dark]{color-scheme:dark;${cssVariables(dark)}}}`,
+		`@media print{:root{--paper:#ffffff}}`
 	].join('\n');
 }
 
