@@ -1,0 +1,129 @@
+// The piece inside other sites' pages: host pages are served from another origin (127.0.0.2) than
+// the piece (127.0.0.1), as a news site embedding it would be.
+import { test, expect, type Page } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { steps, copy } from './helpers';
+
+let host: Server;
+let hostOrigin = '';
+const pages = new Map<string, string>();
+
+test.beforeAll(async ({}, testInfo) => {
+	const piece = testInfo.project.use.baseURL!.replace(/\/$/, '');
+	const article = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+		<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
+		<style>body{margin:0;font:18px/1.5 Georgia,serif} p{max-width:36rem;margin:1rem auto;padding:0 1rem}
+		iframe{display:block;width:100%;border:0}</style></head><body>
+		<p>Host article text before the embed.</p>${body}<p>Host article text after the embed.</p></body></html>`;
+	pages.set(
+		'/fixed.html',
+		article(
+			`<iframe id="embed" title="Invisible Caliphate" src="${piece}/embed/" style="height:700px"></iframe>`
+		)
+	);
+	// A host that resizes on the AMP embed-size message, as @newswire/frames does, and records pym's too.
+	pages.set(
+		'/auto.html',
+		article(`<iframe id="embed" title="Invisible Caliphate" src="${piece}/embed/?childId=ic" style="height:800px"></iframe>
+		<script>
+			window.heights = []; window.pym = [];
+			const frame = document.getElementById('embed');
+			addEventListener('message', (e) => {
+				if (e.source !== frame.contentWindow) return;
+				if (e.data && e.data.sentinel === 'amp' && e.data.type === 'embed-size') {
+					window.heights.push(e.data.height);
+					frame.style.height = e.data.height + 'px';
+				} else if (typeof e.data === 'string' && e.data.startsWith('pymxPYMxicxPYMxheightxPYMx')) {
+					window.pym.push(Number(e.data.split('xPYMx')[3]));
+				}
+			});
+		</script>`)
+	);
+	host = createServer((req, res) => {
+		const body = pages.get(req.url ?? '');
+		res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(body ?? 'not found');
+	});
+	await new Promise<void>((resolve) => host.listen(0, '127.0.0.2', resolve));
+	hostOrigin = `http://127.0.0.2:${(host.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
+
+/** Errors from the piece (the host page's own, such as its missing favicon, are not ours). */
+function watchErrors(page: Page, piece: string): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' && m.location().url.startsWith(piece)) errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(String(e)));
+	return errors;
+}
+
+test('the embed route is prerendered, kept out of search, and points to the main page', async ({
+	request
+}) => {
+	const html = await (await request.get('/embed/')).text();
+	expect(html).toMatch(/<meta name="robots" content="noindex"/);
+	expect(html).toContain(`<link rel="canonical" href="${copy.meta.canonical}"`);
+	expect(html).toContain('data-story-map');
+	expect(html).toContain(`data-step="${steps.at(-1)!.id}"`);
+	expect(html).not.toContain('class="headline"');
+});
+
+test('in a plain 700 px iframe on another site, the story scrolls inside the frame and the map follows', async ({
+	page,
+	baseURL
+}) => {
+	const errors = watchErrors(page, baseURL!);
+	await page.goto(`${hostOrigin}/fixed.html`);
+	const frame = page.frameLocator('#embed');
+	const inner = page.frame({ url: /\/embed\/$/ })!;
+	await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-view', steps[0].view);
+	for (const step of [steps[1], steps[6], steps.at(-1)!]) {
+		await inner.evaluate((id) => {
+			const el = document.getElementById(id)!;
+			window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - innerHeight * 0.3);
+		}, step.id);
+		await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-view', step.view, {
+			timeout: 10_000
+		});
+	}
+	expect(await page.locator('#embed').evaluate((el) => el.getBoundingClientRect().height)).toBe(
+		700
+	);
+	expect(errors).toEqual([]);
+});
+
+test('in a frame that grows with its content, the height settles instead of growing without end', async ({
+	page,
+	baseURL
+}) => {
+	const errors = watchErrors(page, baseURL!);
+	await page.goto(`${hostOrigin}/auto.html`);
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length))
+		.toBeGreaterThan(0);
+	// Settled: the same height over a second, and the frame shows the whole story without scrolling.
+	let settled = 0;
+	await expect
+		.poll(
+			async () => {
+				const h = await page.locator('#embed').evaluate((el) => el.getBoundingClientRect().height);
+				const same = h === settled;
+				settled = h;
+				return same;
+			},
+			{ intervals: [500, 500, 500, 500], timeout: 15_000 }
+		)
+		.toBe(true);
+	expect(settled).toBeGreaterThan(3000);
+	expect(settled).toBeLessThan(60_000);
+	const { heights, pym } = await page.evaluate(() => {
+		const w = window as unknown as { heights: number[]; pym: number[] };
+		return { heights: w.heights, pym: w.pym };
+	});
+	expect(pym.at(-1)).toBe(heights.at(-1));
+	expect(errors).toEqual([]);
+});
