@@ -40,6 +40,10 @@ test.beforeAll(async ({}, testInfo) => {
 			});
 		</script>`)
 	);
+	pages.set(
+		'/script.html',
+		article(`<div data-invisible-caliphate></div><script src="${piece}/embed.js" async></script>`)
+	);
 	host = createServer((req, res) => {
 		const body = pages.get(req.url ?? '');
 		res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -125,5 +129,52 @@ test('in a frame that grows with its content, the height settles instead of grow
 		return { heights: w.heights, pym: w.pym };
 	});
 	expect(pym.at(-1)).toBe(heights.at(-1));
+	expect(errors).toEqual([]);
+});
+
+test('our embed.js makes a titled, lazy iframe that takes the height the story reports, and nothing else', async ({
+	page,
+	baseURL
+}) => {
+	const errors = watchErrors(page, baseURL!);
+	await page.goto(`${hostOrigin}/script.html`);
+	const iframe = page.locator('[data-invisible-caliphate] iframe');
+	await expect(iframe).toHaveAttribute('title', /Invisible/);
+	await expect(iframe).toHaveAttribute('loading', 'lazy');
+	expect(await iframe.getAttribute('src')).toMatch(new RegExp(`^${baseURL}/?embed/\\?childId=`));
+	const height = () => iframe.evaluate((el) => el.getBoundingClientRect().height);
+	let last = 0;
+	await expect
+		.poll(
+			async () => {
+				const h = await height();
+				const same = h === last;
+				last = h;
+				return same;
+			},
+			{ intervals: [500, 500, 500, 500], timeout: 15_000 }
+		)
+		.toBe(true);
+	expect(last).toBeGreaterThan(3000);
+
+	// Wrong shapes, non-numbers, negative and absurd heights from the frame, and any message from
+	// another window, change nothing.
+	const frame = page.frame({ url: /\/embed\// })!;
+	await frame.evaluate(() => {
+		const send = (m: unknown) => parent.postMessage(m, '*');
+		send({ sentinel: 'amp', type: 'embed-size', height: -5 });
+		send({ sentinel: 'amp', type: 'embed-size', height: 'abc' });
+		send({ sentinel: 'amp', type: 'embed-size', height: 1e9 });
+		send({ sentinel: 'amp', type: 'embed-size' });
+		send('pymxPYMxsomeone-elsexPYMxheightxPYMx500');
+		send('pymxPYMxinvisible-caliphate-1xPYMxheightxPYMx-40');
+		send(null);
+		send(42);
+	});
+	await page.evaluate(() =>
+		window.postMessage({ sentinel: 'amp', type: 'embed-size', height: 500 }, '*')
+	);
+	await page.waitForTimeout(300);
+	expect(await height()).toBe(last);
 	expect(errors).toEqual([]);
 });

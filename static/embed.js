@@ -1,0 +1,60 @@
+/*
+ * Invisible "Caliphate": embed script for host pages.
+ *   <div data-invisible-caliphate></div>
+ *   <script src="https://example.org/graphics/invisible-caliphate/embed.js" async></script>
+ * Replaces each marked element with an iframe of the story that takes the height the story reports.
+ * It listens only to its own iframes, and ignores messages of the wrong shape and heights that are
+ * not numbers or are out of range.
+ */
+(function () {
+	'use strict';
+	var script = document.currentScript;
+	if (!script || !script.src) return;
+	var base = new URL('./', script.src).href;
+	var MIN_HEIGHT = 200;
+	var MAX_HEIGHT = 200000;
+	var count = 0;
+
+	/** The height in a pym.js or AMP embed-size message from the frame `childId`, else NaN. */
+	function heightFrom(data, childId) {
+		if (data && typeof data === 'object' && data.sentinel === 'amp' && data.type === 'embed-size') {
+			return typeof data.height === 'number' ? data.height : NaN;
+		}
+		if (typeof data === 'string') {
+			var parts = data.split('xPYMx');
+			if (
+				parts.length === 4 &&
+				parts[0] === 'pym' &&
+				parts[1] === childId &&
+				parts[2] === 'height'
+			) {
+				return /^\d+(\.\d+)?$/.test(parts[3]) ? Number(parts[3]) : NaN;
+			}
+		}
+		return NaN;
+	}
+
+	function mount(el) {
+		if (el.getAttribute('data-invisible-caliphate') === 'mounted') return;
+		el.setAttribute('data-invisible-caliphate', 'mounted');
+		var id = 'invisible-caliphate-' + ++count;
+		var iframe = document.createElement('iframe');
+		iframe.src = base + 'embed/?childId=' + id;
+		iframe.title =
+			el.getAttribute('data-title') || 'Invisible “Caliphate”: a story told with a map';
+		iframe.setAttribute('loading', 'lazy');
+		// A realistic start (the story is about twelve screens long) so the host page barely moves.
+		var start = Number(el.getAttribute('data-height')) || Math.round(window.innerHeight * 12);
+		iframe.style.cssText = 'display:block;width:100%;border:0;height:' + start + 'px';
+		el.appendChild(iframe);
+		window.addEventListener('message', function (event) {
+			if (event.source !== iframe.contentWindow) return;
+			var height = heightFrom(event.data, id);
+			if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) return;
+			iframe.style.height = Math.ceil(height) + 'px';
+		});
+	}
+
+	var els = document.querySelectorAll('[data-invisible-caliphate]');
+	for (var i = 0; i < els.length; i++) mount(els[i]);
+})();
