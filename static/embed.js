@@ -47,11 +47,40 @@
 		var start = Number(el.getAttribute('data-height')) || Math.round(window.innerHeight * 12);
 		iframe.style.cssText = 'display:block;width:100%;border:0;height:' + start + 'px';
 		el.appendChild(iframe);
+
+		// Tell the story where this page's screen is, so it can pin its map and follow this page's scroll.
+		var origin = new URL(base).origin;
+		var queued = false;
+		function sendViewport() {
+			queued = false;
+			if (!iframe.contentWindow) return;
+			var rect = iframe.getBoundingClientRect();
+			iframe.contentWindow.postMessage(
+				{
+					sentinel: 'invisible-caliphate',
+					type: 'viewport',
+					top: rect.top,
+					height: window.innerHeight
+				},
+				origin
+			);
+		}
+		function queue() {
+			if (!queued) {
+				queued = true;
+				requestAnimationFrame(sendViewport);
+			}
+		}
+		window.addEventListener('scroll', queue, { passive: true });
+		window.addEventListener('resize', queue);
+		iframe.addEventListener('load', queue);
+
 		window.addEventListener('message', function (event) {
 			if (event.source !== iframe.contentWindow) return;
 			var height = heightFrom(event.data, id);
 			if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) return;
 			iframe.style.height = Math.ceil(height) + 'px';
+			queue();
 		});
 	}
 

@@ -3,6 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { steps, copy } from './helpers';
 
 let host: Server;
@@ -44,9 +45,18 @@ test.beforeAll(async ({}, testInfo) => {
 		'/script.html',
 		article(`<div data-invisible-caliphate></div><script src="${piece}/embed.js" async></script>`)
 	);
+	// A pym.js Parent with trackscroll: it sizes the frame from pym height messages and sends the
+	// host's viewport as viewport-iframe-position.
+	pages.set(
+		'/pym.html',
+		article(`<div id="pym-story"></div><script src="/pym.v1.min.js"></script>
+		<script>new pym.Parent('pym-story', '${piece}/embed/', { trackscroll: true, title: 'Invisible Caliphate' });</script>`)
+	);
+	pages.set('/pym.v1.min.js', readFileSync('node_modules/pym.js/dist/pym.v1.min.js', 'utf8'));
 	host = createServer((req, res) => {
 		const body = pages.get(req.url ?? '');
-		res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+		const type = req.url?.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+		res.writeHead(body ? 200 : 404, { 'content-type': type });
 		res.end(body ?? 'not found');
 	});
 	await new Promise<void>((resolve) => host.listen(0, '127.0.0.2', resolve));
@@ -178,3 +188,47 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 	expect(await height()).toBe(last);
 	expect(errors).toEqual([]);
 });
+
+for (const [who, path, iframeSelector] of [
+	['our embed.js', '/script.html', '[data-invisible-caliphate] iframe'],
+	['a pym.js Parent with trackscroll', '/pym.html', '#pym-story iframe']
+] as const) {
+	test(`with ${who}, the story follows the host page’s scroll: steps trigger and the map stays pinned`, async ({
+		page,
+		baseURL
+	}) => {
+		const errors = watchErrors(page, baseURL!);
+		await page.goto(`${hostOrigin}${path}`);
+		const frame = page.frameLocator(iframeSelector);
+		const inner = () => page.frame({ url: /\/embed\// })!;
+		await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-view', steps[0].view);
+		for (const step of [steps[2], steps[7], steps[11], steps.at(-1)!]) {
+			// Scroll the HOST so the step's top sits at 30 % of the host's screen.
+			const frameTop = await page.evaluate(
+				(sel) => document.querySelector(sel)!.getBoundingClientRect().top + window.scrollY,
+				iframeSelector
+			);
+			const stepTop = await inner().evaluate(
+				(id) => document.getElementById(id)!.getBoundingClientRect().top,
+				step.id
+			);
+			await page.evaluate(
+				(top) => window.scrollTo(0, top - window.innerHeight * 0.3),
+				frameTop + stepTop
+			);
+			await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-view', step.view, {
+				timeout: 10_000
+			});
+			// The map is on the host's screen: its top edge at the top of the host viewport.
+			const mapTop = await page.evaluate(
+				(sel) => document.querySelector(sel)!.getBoundingClientRect().top,
+				iframeSelector
+			);
+			const wrapTop = await inner().evaluate(
+				() => document.querySelector('.map-wrap')!.getBoundingClientRect().top
+			);
+			expect(Math.abs(mapTop + wrapTop)).toBeLessThanOrEqual(2);
+		}
+		expect(errors).toEqual([]);
+	});
+}
