@@ -5,7 +5,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ strict: true }),
+		// BUILD_DIR: where the static site is written (tests build a base-path variant elsewhere).
+		adapter: adapter({
+			strict: true,
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build'
+		}),
 		paths: {
 			// Serve from a subfolder with BASE_PATH=/graphics/invisible-caliphate npm run build
 			base: process.env.BASE_PATH ?? '',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
 
 /** Runs a command as an editor would, with a fixture swapped in for the copy. */
 function run(command: string[], env: Record<string, string>) {
@@ -43,4 +46,44 @@ describe('broken copy stops the commands with one readable line', () => {
 		expect(out + err).toMatch(/unknown-view\.aml:15: step "threat": unknown view "regoin"/);
 		expect(out + err).not.toMatch(/\n\s+at /);
 	});
+});
+
+// Builds run one after another in this file: they share .svelte-kit/.
+const BASE = '/graphics/invisible-caliphate';
+
+describe('served from a subfolder (BASE_PATH)', () => {
+	it(
+		'every asset and data URL of the page and the embed resolves under the subfolder',
+		{ timeout: 120_000 },
+		() => {
+			const out = mkdtempSync(join(tmpdir(), 'ic-base-'));
+			const build = spawnSync('npx', ['vite', 'build'], {
+				env: { ...process.env, BASE_PATH: BASE, BUILD_DIR: out },
+				encoding: 'utf8'
+			});
+			expect(build.status, build.stderr).toBe(0);
+			for (const [page, url] of [
+				['index.html', `${BASE}/`],
+				['embed/index.html', `${BASE}/embed/`]
+			]) {
+				const html = readFileSync(join(out, page), 'utf8');
+				const refs = [...html.matchAll(/(?:src|href)="([^"#]+)"/g)]
+					.map((m) => m[1])
+					.filter((r) => !/^(https?:|data:|mailto:)/.test(r));
+				expect(refs.length).toBeGreaterThan(3);
+				for (const ref of refs) {
+					// Where a browser at `url` would fetch it from: it must be inside the subfolder and exist.
+					const resolved = new URL(ref, `http://host${url}`).pathname;
+					expect(resolved.startsWith(`${BASE}/`), `${page}: ${ref} → ${resolved}`).toBe(true);
+					const file = normalize(join(out, resolved.slice(BASE.length)));
+					const exists = existsSync(file) || existsSync(join(file, 'index.html'));
+					expect(exists, `${page}: ${ref} → ${resolved} (no such file in the build)`).toBe(true);
+				}
+			}
+			// SvelteKit's own client paths point under the subfolder too.
+			expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(
+				`base: new URL(".", location).pathname.slice(0, -1)`
+			);
+		}
+	);
 });
