@@ -232,3 +232,29 @@ for (const [who, path, iframeSelector] of [
 		expect(errors).toEqual([]);
 	});
 }
+
+test('the embed preview shows the story in article columns 320, 600 and 1000 px wide, with the code to copy', async ({
+	page,
+	baseURL
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'the 1000 px column needs a desktop-wide window');
+	const errors = watchErrors(page, baseURL!);
+	await page.goto('/embed-preview/');
+	await expect(page.locator('pre').first()).toContainText('data-invisible-caliphate');
+	await expect(page.locator('pre').first()).toContainText('embed.js');
+	await expect(page.locator('pre').nth(1)).toContainText('<iframe');
+	const frames = page.locator('[data-invisible-caliphate] iframe');
+	await expect(frames).toHaveCount(3);
+	const widths = await frames.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+	expect(widths).toEqual([320, 600, 1000]);
+	// Each grows to the story's height as it loads (lazy: scroll each into view first).
+	for (let i = 0; i < 3; i++) {
+		await frames.nth(i).scrollIntoViewIfNeeded();
+		await expect
+			.poll(() => frames.nth(i).evaluate((e) => e.getBoundingClientRect().height), {
+				timeout: 15_000
+			})
+			.toBeGreaterThan(3000);
+	}
+	expect(errors).toEqual([]);
+});
