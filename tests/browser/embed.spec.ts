@@ -1,6 +1,6 @@
 // The piece inside other sites' pages: host pages are served from another origin (127.0.0.2) than
 // the piece (127.0.0.1), as a news site embedding it would be.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -65,6 +65,23 @@ test.beforeAll(async ({}, testInfo) => {
 
 test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
 
+/** Waits until an iframe's height stops changing (the same over half a second) and returns it. */
+async function settledHeight(frame: Locator): Promise<number> {
+	let last = -1;
+	await expect
+		.poll(
+			async () => {
+				const h = await frame.evaluate((el) => el.getBoundingClientRect().height);
+				const same = h === last;
+				last = h;
+				return same;
+			},
+			{ intervals: [500, 500, 500, 500], timeout: 15_000 }
+		)
+		.toBe(true);
+	return last;
+}
+
 /** Errors from the piece (the host page's own, such as its missing favicon, are not ours). */
 function watchErrors(page: Page, piece: string): string[] {
 	const errors: string[] = [];
@@ -119,19 +136,8 @@ test('in a frame that grows with its content, the height settles instead of grow
 	await expect
 		.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length))
 		.toBeGreaterThan(0);
-	// Settled: the same height over a second, and the frame shows the whole story without scrolling.
-	let settled = 0;
-	await expect
-		.poll(
-			async () => {
-				const h = await page.locator('#embed').evaluate((el) => el.getBoundingClientRect().height);
-				const same = h === settled;
-				settled = h;
-				return same;
-			},
-			{ intervals: [500, 500, 500, 500], timeout: 15_000 }
-		)
-		.toBe(true);
+	// Settled: the frame stops growing, tall enough to show the whole story without scrolling.
+	const settled = await settledHeight(page.locator('#embed'));
 	expect(settled).toBeGreaterThan(3000);
 	expect(settled).toBeLessThan(60_000);
 	const { heights, pym } = await page.evaluate(() => {
@@ -153,18 +159,7 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 	await expect(iframe).toHaveAttribute('loading', 'lazy');
 	expect(await iframe.getAttribute('src')).toMatch(new RegExp(`^${baseURL}/?embed/\\?childId=`));
 	const height = () => iframe.evaluate((el) => el.getBoundingClientRect().height);
-	let last = 0;
-	await expect
-		.poll(
-			async () => {
-				const h = await height();
-				const same = h === last;
-				last = h;
-				return same;
-			},
-			{ intervals: [500, 500, 500, 500], timeout: 15_000 }
-		)
-		.toBe(true);
+	const last = await settledHeight(iframe);
 	expect(last).toBeGreaterThan(3000);
 
 	// Wrong shapes, non-numbers, negative and absurd heights from the frame, and any message from
@@ -216,18 +211,24 @@ for (const [who, path, iframeSelector] of [
 				(top) => window.scrollTo(0, top - window.innerHeight * 0.3),
 				frameTop + stepTop
 			);
+			// The host's scroll made this step the active one, and the map settles on its view…
+			await expect(frame.locator(`#${step.id}`)).toHaveClass(/\bactive\b/, { timeout: 10_000 });
 			await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-view', step.view, {
 				timeout: 10_000
 			});
-			// The map is on the host's screen: its top edge at the top of the host viewport.
-			const mapTop = await page.evaluate(
-				(sel) => document.querySelector(sel)!.getBoundingClientRect().top,
-				iframeSelector
-			);
-			const wrapTop = await inner().evaluate(
-				() => document.querySelector('.map-wrap')!.getBoundingClientRect().top
-			);
-			expect(Math.abs(mapTop + wrapTop)).toBeLessThanOrEqual(2);
+			// …on the host's screen: the map's top edge at the top of the host viewport.
+			await expect
+				.poll(async () => {
+					const frameOnScreen = await page.evaluate(
+						(sel) => document.querySelector(sel)!.getBoundingClientRect().top,
+						iframeSelector
+					);
+					const mapInFrame = await inner().evaluate(
+						() => document.querySelector('.map-wrap')!.getBoundingClientRect().top
+					);
+					return Math.abs(frameOnScreen + mapInFrame);
+				})
+				.toBeLessThanOrEqual(2);
 		}
 		expect(errors).toEqual([]);
 	});
