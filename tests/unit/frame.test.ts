@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameFor, scaleOf, windowOf, grow, union } from '../../src/lib/map/frame';
+import { frameFor, windowOf, grow, union } from '../../src/lib/map/frame';
 import { activeIndex, progressThrough } from '../../src/lib/scrolly/active';
 import { partialLine } from '../../src/lib/map/route';
 import { placeLabels, textWidth } from '../../src/lib/map/labels';
@@ -35,7 +35,7 @@ describe('frameFor: fitting a view into the part of the map the text leaves free
 			expect(y).toBeLessThanOrEqual(box[1] + 1e-9);
 			expect(x + w).toBeGreaterThanOrEqual(box[2] - 1e-9);
 			expect(y + h).toBeGreaterThanOrEqual(box[3] - 1e-9);
-			const k = scaleOf(frameFor(box, size), size);
+			const k = size.width / frameFor(box, size).w; // px per world unit
 			const fillsWidth = Math.abs((box[2] - box[0]) * k - size.width) < 1e-6;
 			const fillsHeight = Math.abs((box[3] - box[1]) * k - size.height) < 1e-6;
 			expect(fillsWidth || fillsHeight).toBe(true);

@@ -13,11 +13,6 @@ export function frameFor(box: Box, size: Size): Camera {
 	return { x: (x0 + x1) / 2, y: (y0 + y1) / 2, w: size.width / k };
 }
 
-/** Pixels per world unit for a camera in a framing box. */
-export function scaleOf(camera: Camera, size: Size): number {
-	return size.width / camera.w;
-}
-
 /** The world rectangle a camera shows in a framing box: [x, y, width, height], for an SVG viewBox. */
 export function windowOf(camera: Camera, size: Size): [number, number, number, number] {
 	const h = (camera.w * size.height) / size.width;

@@ -39,6 +39,8 @@ export class MapData {
 	readonly projection = makeProjection();
 	readonly #path = geoPath(this.projection).digits(2);
 	readonly #topology: Topology;
+	/** Drawn layers holding anything drawn by hand: a view showing one says so. */
+	readonly #approximateLayers = new Set<Layer>();
 
 	constructor(topology: Topology) {
 		this.#topology = topology;
@@ -56,6 +58,9 @@ export class MapData {
 					feature: f as Entry['feature'],
 					box: [b[0][0], b[0][1], b[1][0], b[1][1]]
 				});
+				const entry = this.entries.get(id)!;
+				const layer = layerOf(entry);
+				if (layer && entry.approximate) this.#approximateLayers.add(layer);
 			}
 		}
 	}
@@ -136,7 +141,6 @@ export class MapData {
 			: undefined;
 		const widthKm = (box[2] - box[0]) * km;
 		const shown = [...spec.labels, ...spec.highlight, ...(spec.route ? [spec.route] : [])];
-		const drawn = spec.layers.filter((l) => l !== 'countries' && l !== 'places' && l !== 'river');
 		return {
 			id: spec.id,
 			description: spec.description,
@@ -151,9 +155,8 @@ export class MapData {
 			scale: this.#scaleBar(widthKm, km),
 			locator: box[2] - box[0] < 500,
 			approximate:
-				drawn.length > 0 ||
-				shown.some((id) => this.get(id).approximate) ||
-				spec.layers.includes('river')
+				spec.layers.some((l) => this.#approximateLayers.has(l)) ||
+				shown.some((id) => this.get(id).approximate)
 		};
 	}
 
