@@ -1,6 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// EMBED_INLINE=1: the second pass of `npm run build` (scripts/build-embed.js). It builds only the embed,
+// with every script and style inlined, so the embed document needs no other file: it comes alive in a
+// sandbox="allow-scripts" iframe, whose null origin cannot load module scripts from a host that sends
+// no CORS headers.
+const embedInline = process.env.EMBED_INLINE === '1';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -20,6 +26,16 @@ const config = {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		},
+		...(embedInline && {
+			outDir: '.svelte-kit-embed',
+			output: { bundleStrategy: /** @type {const} */ ('inline') },
+			prerender: {
+				entries: ['/embed/'],
+				handleHttpError: 'fail',
+				handleMissingId: 'fail',
+				handleUnseenRoutes: 'ignore'
+			}
+		}),
 		alias: {
 			$data: 'data'
 		}

@@ -1,8 +1,9 @@
 /*
  * Invisible "Caliphate": embed script for host pages.
- *   <div data-invisible-caliphate></div>
+ *   <div data-invisible-caliphate style="min-height:1200vh"></div>
  *   <script src="https://example.org/graphics/invisible-caliphate/embed.js" async></script>
- * Replaces each marked element with an iframe of the story that takes the height the story reports.
+ * Fills each marked element with an iframe of the story that takes the height the story reports.
+ * The min-height reserves the story's room before this script runs, so the host page does not jump.
  * It listens only to its own iframes, and ignores messages of the wrong shape and heights that are
  * not numbers or are out of range.
  */
@@ -43,10 +44,15 @@
 		iframe.title =
 			el.getAttribute('data-title') || 'Invisible “Caliphate”: a story told with a map';
 		iframe.setAttribute('loading', 'lazy');
-		// A realistic start (the story is about twelve screens long) so the host page barely moves.
-		var start = Number(el.getAttribute('data-height')) || Math.round(window.innerHeight * 12);
+		// Start at the room the page reserved for the story (or about twelve screens, its usual length),
+		// so the host page does not move when the frame appears.
+		var reserved = el.getBoundingClientRect().height;
+		var start =
+			Number(el.getAttribute('data-height')) ||
+			(reserved > 0 ? reserved : Math.round(window.innerHeight * 12));
 		iframe.style.cssText = 'display:block;width:100%;border:0;height:' + start + 'px';
 		el.appendChild(iframe);
+		el.style.minHeight = '';
 
 		// Tell the story where this page's screen is, so it can pin its map and follow this page's scroll.
 		var origin = new URL(base).origin;

@@ -15,9 +15,10 @@ export function ampEmbedSize(height: number) {
 }
 
 /** The reader's screen height as the embed should size its layout: the frame's own height, but never
- *  more than the device screen, so a frame that grows with its content cannot grow without end. */
-export function screenHeight(frameHeight: number, deviceScreenHeight: number): number {
-	const cap = deviceScreenHeight > 0 ? deviceScreenHeight : frameHeight;
+ *  more than the browser window (or device screen), so a frame that grows with its content cannot
+ *  grow without end. */
+export function screenHeight(frameHeight: number, windowHeight: number): number {
+	const cap = windowHeight > 0 ? windowHeight : frameHeight;
 	return Math.max(320, Math.min(frameHeight, cap));
 }
 
