@@ -119,6 +119,29 @@ test('the embed route is prerendered, kept out of search, and points to the main
 	expect(html).not.toContain('class="headline"');
 });
 
+test('the page and the embed share the same 1200×630 map image, prerendered with the build', async ({
+	page
+}) => {
+	const image = new URL('share.png', copy.meta.canonical).href;
+	for (const path of ['/', '/embed/']) {
+		await page.goto(path);
+		const meta = (name: string) =>
+			page.locator(`meta[property="${name}"], meta[name="${name}"]`).getAttribute('content');
+		expect(await meta('og:image')).toBe(image);
+		expect(await meta('twitter:image')).toBe(image);
+		expect(await meta('twitter:card')).toBe('summary_large_image');
+		expect(await meta('og:image:alt')).toMatch(/^Map: \w/);
+	}
+	// The published address maps onto this build's share.png, a real 1200×630 image.
+	const size = await page.evaluate(async () => {
+		const img = new Image();
+		img.src = new URL('../share.png', location.href).href;
+		await img.decode();
+		return [img.naturalWidth, img.naturalHeight];
+	});
+	expect(size).toEqual([1200, 630]);
+});
+
 test('in a frame that grows with its content, the height settles instead of growing without end', async ({
 	page,
 	baseURL

@@ -23,7 +23,7 @@ describe('broken copy stops the commands with one readable line', () => {
 		const lines = err.trim().split('\n');
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatch(
-			/^tests\/fixtures\/copy\/unknown-view\.aml:15: step "threat": unknown view "regoin" — known views: region, /
+			/^tests\/fixtures\/copy\/unknown-view\.aml:16: step "threat": unknown view "regoin" — known views: region, /
 		);
 		expect(err).not.toMatch(/\n\s+at /); // no stack trace
 	});
@@ -43,7 +43,7 @@ describe('broken copy stops the commands with one readable line', () => {
 			STORY_FILE: 'tests/fixtures/copy/unknown-view.aml'
 		});
 		expect(code).toBe(1);
-		expect(out + err).toMatch(/unknown-view\.aml:15: step "threat": unknown view "regoin"/);
+		expect(out + err).toMatch(/unknown-view\.aml:16: step "threat": unknown view "regoin"/);
 		expect(out + err).not.toMatch(/\n\s+at /);
 	});
 });

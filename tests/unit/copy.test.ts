@@ -85,6 +85,9 @@ function stepText(s: { paragraphs: string[]; quote?: string }): string[] {
 
 describe('bad copy', () => {
 	const base = read('data/copy/story.aml');
+	/** The line where the second step ("yarmouk") starts, and the lines after it. */
+	const yarmouk = base.split('\n').indexOf('id: yarmouk') + 1;
+	const at = (line: number, rest: string) => new RegExp(`story\\.aml:${line}: ${rest}`);
 	const fail = (text: string) => {
 		try {
 			parseStory(text, 'story.aml');
@@ -100,7 +103,7 @@ describe('bad copy', () => {
 		[
 			'a duplicate step id',
 			base.replace('id: yarmouk', 'id: threat'),
-			/story\.aml:20: step 2 "threat": duplicate step id/
+			at(yarmouk, 'step 2 "threat": duplicate step id')
 		],
 		[
 			'a step without text',
@@ -118,13 +121,13 @@ describe('bad copy', () => {
 		[
 			'a paragraph without :end',
 			base.replace(/(id: yarmouk[^]*?)\n:end\n/, '$1\n\nMore.\n'),
-			/story\.aml:22: "text" runs over several lines but is not closed with ":end"/
+			at(yarmouk + 2, '"text" runs over several lines but is not closed with ":end"')
 		],
 		['an unclosed list', base.replace(/\[\]\n$/, ''), /\[steps\] is never closed/],
 		[
 			'an unknown key',
 			base.replace('view: damascus-south', 'veiw: damascus-south'),
-			/story\.aml:21: unknown key "veiw" in \[steps\]/
+			at(yarmouk + 1, 'unknown key "veiw" in \\[steps\\]')
 		],
 		['a missing title', base.replace(/^title: .*\n/m, ''), /missing "title:"/],
 		['a bad step id', base.replace('id: yarmouk', 'id: Yarmouk Camp'), /id must be lowercase/]
@@ -145,6 +148,12 @@ describe('bad copy', () => {
 		);
 		expect(() => checkCopy(process.cwd(), { views: `${dir}/missing-place.aml` })).toThrow(
 			/missing-place\.aml:\d+: view "region": label "atlantis" is not in the map data/
+		);
+	});
+
+	it('rejects a share image naming no view', () => {
+		expect(() => checkCopy(process.cwd(), { story: 'tests/fixtures/copy/bad-image.aml' })).toThrow(
+			/bad-image\.aml: "image: baida" at the top names no map view — known views: region, /
 		);
 	});
 

@@ -23,7 +23,16 @@ export class CopyError extends Error {
 	}
 }
 
-const STORY_KEYS = ['title', 'dek', 'byline', 'dateline', 'published', 'description', 'canonical'];
+const STORY_KEYS = [
+	'title',
+	'dek',
+	'byline',
+	'dateline',
+	'published',
+	'description',
+	'canonical',
+	'image'
+];
 const STEP_KEYS = ['id', 'view', 'text', 'quote'];
 const VIEW_KEYS = [
 	'id',
@@ -368,6 +377,13 @@ export function parseViews(input, file) {
  */
 export function checkStory(story, views, features, files) {
 	const viewIds = new Set(views.map((v) => v.id));
+	if (!viewIds.has(story.meta.image)) {
+		throw new CopyError(
+			files.story,
+			null,
+			`"image: ${story.meta.image}" at the top names no map view — known views: ${[...viewIds].join(', ')}`
+		);
+	}
 	for (const step of story.steps) {
 		if (!viewIds.has(step.view)) {
 			throw new CopyError(

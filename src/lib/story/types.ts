@@ -11,6 +11,8 @@ export interface StoryMeta {
 	description: string;
 	/** The page's public URL, used for the canonical link and share tags. */
 	canonical: string;
+	/** The map view drawn in the share image (og:image). */
+	image: string;
 }
 
 export interface Step {
