@@ -4,7 +4,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { steps, copy } from './helpers';
+import { steps, copy, middleStep } from './helpers';
 
 let host: Server;
 let hostOrigin = '';
@@ -196,6 +196,61 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 	);
 	await page.waitForTimeout(300);
 	expect(await height()).toBe(last);
+	expect(errors).toEqual([]);
+});
+
+test('the story takes where the screen is only from its own parent, and only well-formed', async ({
+	page,
+	baseURL
+}) => {
+	const errors = watchErrors(page, baseURL!);
+	await page.goto(`${hostOrigin}/script.html`);
+	const iframe = page.locator('[data-invisible-caliphate] iframe');
+	const frame = page.frameLocator('[data-invisible-caliphate] iframe');
+	await settledHeight(iframe);
+	const step = middleStep();
+	const inner = page.frame({ url: /\/embed\// })!;
+	const stepTop = await inner.evaluate(
+		(id) => document.getElementById(id)!.getBoundingClientRect().top,
+		step.id
+	);
+	const frameTop = await iframe.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+	await page.evaluate((top) => window.scrollTo(0, top - innerHeight * 0.3), frameTop + stepTop);
+	await expect(frame.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
+	const pin = () =>
+		inner.evaluate(() => getComputedStyle(document.querySelector('.map-wrap')!).transform);
+	const before = await pin();
+
+	// A sibling frame on the host page (not the story's parent) claims the screen is elsewhere…
+	await page.evaluate(() => {
+		const sibling = document.createElement('iframe');
+		sibling.srcdoc = `<script>
+			const story = parent.frames[0];
+			setInterval(() => story.postMessage(
+				{ sentinel: 'invisible-caliphate', type: 'viewport', top: 0, height: 800 }, '*'), 50);
+		<\/script>`;
+		document.body.append(sibling);
+	});
+	// …and the parent sends messages of the wrong shape or out of range.
+	await page.evaluate(() => {
+		const story = document.querySelector<HTMLIFrameElement>(
+			'[data-invisible-caliphate] iframe'
+		)!.contentWindow!;
+		for (const m of [
+			{ sentinel: 'invisible-caliphate', type: 'viewport', top: 'abc', height: 800 },
+			{ sentinel: 'invisible-caliphate', type: 'viewport', top: 0, height: -5 },
+			{ sentinel: 'invisible-caliphate', type: 'viewport', top: 0, height: 1e9 },
+			{ sentinel: 'invisible-caliphate', type: 'viewport', top: NaN, height: 800 },
+			{ sentinel: 'someone-else', type: 'viewport', top: 0, height: 800 },
+			'pymxPYMxotherxPYMxviewport-iframe-positionxPYMx1280 800 0 0 800 1280',
+			null,
+			42
+		])
+			story.postMessage(m, '*');
+	});
+	await page.waitForTimeout(500);
+	await expect(frame.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
+	expect(await pin()).toBe(before);
 	expect(errors).toEqual([]);
 });
 
