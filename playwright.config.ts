@@ -1,4 +1,4 @@
-// Browser tests of the built page: `npm test` builds first (vite build), then this serves `build/` with
+// Browser tests of the built page: `npm test` builds first (npm run build), then this serves `build/` with
 // `vite preview` and drives Chromium at a desktop and a phone size.
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/tools/browser.js';

@@ -4,9 +4,10 @@
 // the embed the origin `null`. Module scripts are fetched with CORS, so from a null origin every
 // /_app/… chunk fails on a static host that sends no Access-Control-Allow-Origin header, and the story
 // never comes alive. This pass builds the app again with SvelteKit's `bundleStrategy: 'inline'`
-// (svelte.config.js, EMBED_INLINE=1), prerendering only the embed, and puts that one page, every
-// script and style inside it, over the first pass's embed/index.html. The page itself keeps its split,
-// cacheable chunks.
+// (svelte.config.js, EMBED_INLINE=1), prerendering only the embed, and puts that one page, the app's
+// scripts and styles inside it, over the first pass's embed/index.html. What it still loads from the
+// server is a classic script (story-init.js, which a null origin may load) and the favicon. The page
+// itself keeps its split, cacheable chunks.
 //
 // Usage: node scripts/build-embed.js   (after `vite build`; `npm run build` runs both)
 // Honours BUILD_DIR and BASE_PATH as svelte.config.js does.
@@ -41,6 +42,10 @@ try {
 		process.stderr.write(result.stdout + result.stderr);
 		fail('the inline build of the embed failed (its output is above)');
 	}
+	// Its warnings are printed with VERBOSE=1. Two are expected: SvelteKit's note that tsconfig.json
+	// extends .svelte-kit/ (this pass writes .svelte-kit-embed/) and rolldown's that import.meta is
+	// empty in the inline (IIFE) bundle, where SvelteKit does not use it.
+	if (process.env.VERBOSE) process.stderr.write(result.stderr);
 	const built = join(temp, 'embed', 'index.html');
 	const html = readFileSync(built, 'utf8');
 	// Every script must be inline or a classic script (classic scripts load from a null origin).

@@ -46,10 +46,11 @@
 		iframe.setAttribute('loading', 'lazy');
 		// Start at the room the page reserved for the story (or about twelve screens, its usual length),
 		// so the host page does not move when the frame appears.
+		// (Less than a screen is fallback content, say a link to the story, not reserved room.)
 		var reserved = el.getBoundingClientRect().height;
 		var start =
 			Number(el.getAttribute('data-height')) ||
-			(reserved > 0 ? reserved : Math.round(window.innerHeight * 12));
+			(reserved > window.innerHeight ? reserved : Math.round(window.innerHeight * 12));
 		iframe.style.cssText = 'display:block;width:100%;border:0;height:' + start + 'px';
 		el.appendChild(iframe);
 		el.style.minHeight = '';

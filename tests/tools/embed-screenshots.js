@@ -16,11 +16,14 @@ const changes = steps.filter((s, i) => i === 0 || s.view !== steps[i - 1].view);
 const piece = (process.env.BASE_URL ?? 'http://127.0.0.1:4173/').replace(/\/$/, '');
 const out = 'tests/screenshots';
 mkdirSync(out, { recursive: true });
-const article = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+const article = (
+	/** @type {string} */ body
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 	<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
 	<style>body{margin:0;font:18px/1.5 Georgia,serif} p{max-width:36rem;margin:1rem auto;padding:0 1rem}
 	iframe{display:block;width:100%;border:0}</style></head><body>
 	<p>Host article text before the embed.</p>${body}<p>Host article text after the embed.</p></body></html>`;
+/** @type {Record<string, string>} */
 const hosts = {
 	script: article(
 		`<div data-invisible-caliphate style="min-height:1200vh"></div><script src="${piece}/embed.js" async></script>`
@@ -42,8 +45,8 @@ const server = createServer((req, res) => {
 	res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
 	res.end(body ?? 'not found');
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.2', resolve));
-const hostOrigin = `http://127.0.0.2:${server.address().port}`;
+await new Promise((resolve) => server.listen(0, '127.0.0.2', () => resolve(null)));
+const hostOrigin = `http://127.0.0.2:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
 const browser = await chromium.launch(launchOptions);
 for (const name of process.argv[2] ? [process.argv[2]] : Object.keys(hosts)) {
@@ -56,7 +59,8 @@ for (const name of process.argv[2] ? [process.argv[2]] : Object.keys(hosts)) {
 		await page.goto(`${hostOrigin}/${name}`);
 		await page.waitForTimeout(1500);
 		const frame = page.frames().find((f) => f.url().includes('/embed/'));
-		for (const [i, { id }] of changes.entries()) {
+		if (!frame) throw new Error(`${name}: the embed's frame did not load`);
+		for (const { id } of changes) {
 			const top = await frame.$eval(`#${id}`, (e) => e.getBoundingClientRect().top);
 			if (name === 'sandboxed') {
 				await frame.evaluate((t) => window.scrollTo(0, t + scrollY - innerHeight * 0.3), top);

@@ -3,6 +3,7 @@ import { render } from 'svelte/server';
 import topology from '../../data/build/map.topo.json';
 import type { Topology } from 'topojson-specification';
 import Story from '../../src/lib/Story.svelte';
+import Meta from '../../src/lib/Meta.svelte';
 import { loadStory } from '../../src/lib/server/story';
 import { MapData } from '../../src/lib/map/geometry';
 
@@ -77,5 +78,20 @@ describe('the server-rendered story (what readers get before any script runs)', 
 		});
 		expect(decode(south)).toContain('Yarmouk*');
 		expect(decode(south)).toContain('approximate, drawn by hand');
+	});
+});
+
+describe('share tags', () => {
+	it('point at share.png under the canonical address, with or without its final slash', () => {
+		for (const canonical of [
+			'https://news.example/graphics/ic/',
+			'https://news.example/graphics/ic'
+		]) {
+			const { head } = render(Meta, {
+				props: { meta: { ...data.story.meta, canonical }, imageAlt: 'the desert' }
+			});
+			expect(head).toContain('content="https://news.example/graphics/ic/share.png"');
+			expect(head).toContain('content="Map: the desert"');
+		}
 	});
 });

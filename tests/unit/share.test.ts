@@ -24,12 +24,20 @@ describe('the share image (og:image) is drawn from the map view the copy names',
 	it('draws the view’s shapes, highlights and labels, and marks what is drawn by hand', () => {
 		for (const layer of view.layers.filter((l) => l !== 'places'))
 			expect(svg).toContain(`<g class="${layer}">`);
-		for (const h of view.highlight) expect(svg).toContain(`href="#m-${h.id}"`);
+		for (const h of view.highlight) {
+			expect(svg).toContain(`href="#m-${h.id}"`);
+			expect(svg).toContain(`id="m-${h.id}"`); // what the highlight draws is in the image
+		}
 		for (const label of view.labels) expect(text.toLowerCase()).toContain(label.text.toLowerCase());
 		expect(view.approximate).toBe(true);
 		expect(text).toContain(APPROXIMATE_NOTE);
 		expect(text).toContain('Natural Earth');
 		expect(text).toContain('GeoNames');
+	});
+
+	it('says “approximate” only when the view shows something drawn by hand', () => {
+		const plain = Object.values(views).find((v) => !v.approximate)!;
+		expect(shareSvg(story.meta, plain, basemap)).not.toContain('approximate');
 	});
 
 	it('renders to a 1200×630 PNG', () => {

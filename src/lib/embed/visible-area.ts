@@ -94,12 +94,15 @@ export function watchVisibleArea(onChange: (view: HostView) => void, guess: () =
 	const observer = new IntersectionObserver(
 		(entries) => {
 			edges.update(
-				entries.map((e) => ({
-					index: probes.get(e.target)!,
-					intersecting: e.isIntersecting,
-					box: e.boundingClientRect,
-					visible: e.intersectionRect
-				}))
+				// Not a probe of the current column: a report queued before the probes were laid again.
+				entries
+					.filter((e) => probes.has(e.target))
+					.map((e) => ({
+						index: probes.get(e.target)!,
+						intersecting: e.isIntersecting,
+						box: e.boundingClientRect,
+						visible: e.intersectionRect
+					}))
 			);
 			const view = edges.view(guess());
 			if (view) onChange(view);
@@ -113,6 +116,7 @@ export function watchVisibleArea(onChange: (view: HostView) => void, guess: () =
 		const height = Math.floor(document.documentElement.getBoundingClientRect().height);
 		if (height === laid) return;
 		laid = height;
+		observer.takeRecords();
 		observer.disconnect();
 		probes.clear();
 		edges.reset();

@@ -130,7 +130,10 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 	const dek = wrap(meta.dek, 28, TEXT.width, 0.48)
 		.map((line, i) => `<tspan x="${TEXT.x}" dy="${i ? 36 : 0}">${escape(line)}</tspan>`)
 		.join('');
-	const notes = [APPROXIMATE_NOTE, ...wrap(SOURCE_LINE, 14, TEXT.width + 20, 0.47)]
+	const notes = [
+		...(view.approximate ? [APPROXIMATE_NOTE] : []),
+		...wrap(SOURCE_LINE, 14, TEXT.width + 20, 0.47)
+	]
 		.map((line, i) => `<tspan x="${TEXT.x}" dy="${i ? 20 : 0}">${escape(line)}</tspan>`)
 		.join('');
 
