@@ -1,5 +1,5 @@
 // Browser tests of the built page: `npm test` builds first (npm run build), then this serves `build/` with
-// `vite preview` and drives Chromium at a desktop and a phone size.
+// tests/tools/serve.js and drives Chromium at a desktop and a phone size.
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/tools/browser.js';
 
@@ -25,7 +25,9 @@ export default defineConfig({
 		trace: 'on-first-retry'
 	},
 	webServer: {
-		command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+		// A plain static server that sends build/_headers (the strict Content-Security-Policy among
+		// them): every browser test runs under the policy a reader's browser gets.
+		command: `node tests/tools/serve.js --port ${PORT}`,
 		url: `${baseURL}/`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 30_000,

@@ -26,6 +26,26 @@ const config = {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail'
 		},
+		// A strict Content Security Policy. Hash mode (nonce mode cannot prerender): SvelteKit hashes
+		// its inline scripts into the policy of each page's <meta http-equiv>; scripts/headers.js
+		// copies that policy into build/_headers so static hosts send it as a header, with what a
+		// <meta> cannot carry (frame-ancestors). Style attributes place the map's labels, hence
+		// 'unsafe-inline' for styles only.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['none'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'font-src': ['self'],
+				// The embed preview frames the embed; nothing else is framed.
+				'frame-src': ['self'],
+				'base-uri': ['none'],
+				'form-action': ['none']
+			}
+		},
 		...(embedInline && {
 			outDir: '.svelte-kit-embed',
 			output: { bundleStrategy: /** @type {const} */ ('inline') },

@@ -153,7 +153,7 @@ describe('bad copy', () => {
 
 	it('rejects a share image naming no view', () => {
 		expect(() => checkCopy(process.cwd(), { story: 'tests/fixtures/copy/bad-image.aml' })).toThrow(
-			/bad-image\.aml: "image: baida" at the top names no map view — known views: region, /
+			/bad-image\.aml:14: "image: baida" names no map view — known views: region, /
 		);
 	});
 

@@ -61,7 +61,8 @@ export function normalise(/** @type {string} */ text) {
  * @param {string} text normalised text
  * @param {string} file
  * @param {{ top: string[], section: string, item: string[] }} keys
- * @returns {{ itemLines: number[] }} the 1-based line where each item of the section starts
+ * @returns {{ itemLines: number[], topLines: Map<string, number> }} the 1-based line where each item
+ *   of the section starts, and where each top-level key is set
  */
 function lint(text, file, keys) {
 	const lines = text.split('\n');
@@ -74,6 +75,11 @@ function lint(text, file, keys) {
 	let open = null; // a key whose value may run over several lines until :end
 	let openHasMore = false;
 	const firstKey = keys.item[0];
+	/** Where each key of the current item (or of the top of the file) was set, to catch repeats. */
+	/** @type {Map<string, number>} */
+	let itemKeys = new Map();
+	/** @type {Map<string, number>} */
+	const topLines = new Map();
 
 	const closeOpen = (/** @type {number} */ at) => {
 		if (open && openHasMore) {
@@ -132,17 +138,40 @@ function lint(text, file, keys) {
 		}
 		const key = /^([A-Za-z0-9_.-]+)\s*:/.exec(line);
 		if (key) {
+			const within = open; // the multi-line value this line would end
 			closeOpen(n);
 			const name = key[1];
 			const allowed = inSection ? keys.item : keys.top;
 			if (!allowed.includes(name)) {
+				// Inside a paragraph, "Word: …" reads as a key (ArchieML): say how to keep it text.
+				const hint =
+					within && ['text', 'quote', 'description'].includes(within.key)
+						? `; a paragraph that starts with "${name}:" must be written "\\${name}:"`
+						: '';
 				throw new CopyError(
 					file,
 					n,
-					`unknown key "${name}"${inSection ? ` in [${keys.section}]` : ''} — expected one of: ${allowed.join(', ')}`
+					`unknown key "${name}"${inSection ? ` in [${keys.section}]` : ''} — expected one of: ${allowed.join(', ')}${hint}`
 				);
 			}
-			if (inSection && name === firstKey) itemLines.push(n);
+			if (inSection && name === firstKey) {
+				itemLines.push(n);
+				itemKeys = new Map();
+			}
+			// A key set twice: ArchieML would silently keep the last. In a list this is most often a
+			// missing "id:" line, which folds the next item into this one.
+			const seen = inSection ? itemKeys : topLines;
+			const before = seen.get(name);
+			if (before !== undefined) {
+				throw new CopyError(
+					file,
+					n,
+					inSection
+						? `"${name}:" is set twice in one item (lines ${before} and ${n}) — if a new item starts here, it needs its own "${firstKey}:" line first`
+						: `"${name}:" is set twice (lines ${before} and ${n}) — keep one`
+				);
+			}
+			seen.set(name, n);
 			if (inSection && itemLines.length === 0) {
 				throw new CopyError(
 					file,
@@ -171,7 +200,7 @@ function lint(text, file, keys) {
 			`[${keys.section}] is never closed — add a line "[]" after its last item`
 		);
 	}
-	return { itemLines };
+	return { itemLines, topLines };
 }
 
 /**
@@ -200,7 +229,11 @@ export function parseStory(input, file) {
 	const text = normalise(input);
 	if (text.trim() === '')
 		throw new CopyError(file, null, 'the file is empty — it should hold the story copy');
-	const { itemLines } = lint(text, file, { top: STORY_KEYS, section: 'steps', item: STEP_KEYS });
+	const { itemLines, topLines } = lint(text, file, {
+		top: STORY_KEYS,
+		section: 'steps',
+		item: STEP_KEYS
+	});
 	/** @type {Record<string, unknown>} */
 	const doc = archieml.load(text);
 	/** @type {Record<string, string>} */
@@ -209,6 +242,21 @@ export function parseStory(input, file) {
 		meta[key] = str(doc[key]);
 		if (!meta[key])
 			throw new CopyError(file, null, `missing "${key}:" at the top of the file — add it`);
+	}
+	if (!/^https?:\/\/[^/\s]+\/\S*$/.test(meta.canonical)) {
+		throw new CopyError(
+			file,
+			topLines.get('canonical') ?? null,
+			`"canonical: ${meta.canonical}" is not a full address — write the page's public URL, like https://example.org/graphics/invisible-caliphate/`
+		);
+	}
+	const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(meta.published);
+	if (!date || new Date(`${meta.published}T00:00:00Z`).getUTCDate() !== Number(date[3])) {
+		throw new CopyError(
+			file,
+			topLines.get('published') ?? null,
+			`"published: ${meta.published}" is not a date — write it as year-month-day, like 2026-11-23`
+		);
 	}
 	const rawSteps = Array.isArray(doc.steps) ? doc.steps : [];
 	if (rawSteps.length === 0)
@@ -253,6 +301,7 @@ export function parseStory(input, file) {
 	});
 	return {
 		meta: /** @type {import('./types').StoryMeta} */ (/** @type {unknown} */ (meta)),
+		metaLines: Object.fromEntries(topLines),
 		steps
 	};
 }
@@ -380,8 +429,8 @@ export function checkStory(story, views, features, files) {
 	if (!viewIds.has(story.meta.image)) {
 		throw new CopyError(
 			files.story,
-			null,
-			`"image: ${story.meta.image}" at the top names no map view — known views: ${[...viewIds].join(', ')}`
+			story.metaLines?.image ?? null,
+			`"image: ${story.meta.image}" names no map view — known views: ${[...viewIds].join(', ')}`
 		);
 	}
 	for (const step of story.steps) {
@@ -413,7 +462,12 @@ export function checkStory(story, views, features, files) {
 				throw new CopyError(
 					files.views,
 					view.line,
-					`view "${view.id}": route "${view.route}" must be a line feature`
+					`view "${view.id}": route "${view.route}" must be a line feature — the lines are: ${[
+						...features
+					]
+						.filter(([, kind]) => kind === 'line')
+						.map(([id]) => id)
+						.join(', ')}`
 				);
 			}
 		}

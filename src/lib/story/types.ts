@@ -30,6 +30,8 @@ export interface Step {
 
 export interface Story {
 	meta: StoryMeta;
+	/** The line of each key at the top of the copy file (for error messages). */
+	metaLines?: Record<string, number>;
 	steps: Step[];
 }
 
