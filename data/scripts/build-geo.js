@@ -48,7 +48,7 @@ function main() {
 		`data/build/map.topo.json: ${kb(bytes)} (${kb(gzipSync(map, { level: 9 }).length)} gzipped); data/build/sources.json written`
 	);
 	// The copy names features of the map: check it against what was just built.
-	const { story, views } = checkCopy(ROOT, filesFromEnv());
+	const { story, views } = checkCopy(ROOT, filesFromEnv(), (w) => console.warn(`warning: ${w}`));
 	console.log(`copy checked: ${story.steps.length} steps, ${views.length} views`);
 }
 

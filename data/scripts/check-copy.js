@@ -47,10 +47,11 @@ function read(file, root) {
  * Reads and checks everything; throws an Error whose message is one readable line.
  * @param {string} [root] the project folder
  * @param {Partial<typeof FILES>} [files] other files to check (tests use fixtures)
+ * @param {(message: string) => void} [warn] told of copy markup made inert (one line each)
  */
-export function checkCopy(root = process.cwd(), files = {}) {
+export function checkCopy(root = process.cwd(), files = {}, warn = () => {}) {
 	const f = { ...FILES, ...files };
-	const story = parseStory(read(f.story, root), f.story);
+	const story = parseStory(read(f.story, root), f.story, warn);
 	const views = parseViews(read(f.views, root), f.views);
 	let topology;
 	try {

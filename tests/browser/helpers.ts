@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { parseStory, parseViews } from '../../src/lib/story/copy.js';
+import { plain } from '../../src/lib/story/inline.js';
+import type { Inline } from '../../src/lib/story/types';
 
 export interface CopyStep {
 	id: string;
 	view: string;
-	paragraphs: string[];
-	quote?: string;
+	paragraphs: Inline[][];
+	quote?: Inline[];
 }
 
 const STORY_FILE = fileURLToPath(new URL('../../data/copy/story.aml', import.meta.url));
@@ -34,7 +36,7 @@ export const views = parseViews(readFileSync(VIEWS_FILE, 'utf8'), 'data/copy/vie
 
 /** Every run of text a reader sees in a step, in order: its paragraphs, then its pull quote. */
 export function textsOf(step: CopyStep): string[] {
-	return [...step.paragraphs, ...(step.quote ? [step.quote] : [])];
+	return [...step.paragraphs, ...(step.quote ? [step.quote] : [])].map(plain);
 }
 
 /** A step in the middle of the piece (whose view differs from the first and last steps'). */

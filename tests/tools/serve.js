@@ -1,6 +1,7 @@
 // Serves the built site as a plain static host would, sending the headers in build/_headers (the
 // Content-Security-Policy among them), so the browser tests run under the policy readers get.
-//   node tests/tools/serve.js [--port 4173] [--dir build]
+//   node tests/tools/serve.js [--port 4173] [--dir build] [--base /graphics/invisible-caliphate]
+// --base: serve the site under that folder, as a BASE_PATH build expects.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -14,6 +15,7 @@ const option = (name, fallback) => {
 const port = Number(option('port', 4173));
 const host = String(option('host', '127.0.0.1'));
 const dir = resolve(String(option('dir', 'build')));
+const base = String(option('base', ''));
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -48,7 +50,11 @@ const matches = (pattern, path) =>
 
 createServer((req, res) => {
 	const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-	let file = normalize(join(dir, path));
+	if (!path.startsWith(`${base}/`)) {
+		res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+		return;
+	}
+	let file = normalize(join(dir, path.slice(base.length)));
 	if (!file.startsWith(dir)) {
 		res.writeHead(403).end();
 		return;

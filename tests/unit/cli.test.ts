@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, normalize } from 'node:path';
+import { VARIANT_DIR, VARIANT_ENV } from '../variant.js';
 
 /** Runs a command as an editor would, with a fixture swapped in for the copy. */
 function run(command: string[], env: Record<string, string>) {
@@ -49,16 +49,18 @@ describe('broken copy stops the commands with one readable line', () => {
 });
 
 // Builds run one after another in this file: they share .svelte-kit/.
-const BASE = '/graphics/invisible-caliphate';
+const BASE = VARIANT_ENV.BASE_PATH;
 
 describe('served from a subfolder (BASE_PATH)', () => {
 	it(
 		'every asset and data URL of the page and the embed resolves under the subfolder',
 		{ timeout: 120_000 },
 		() => {
-			const out = mkdtempSync(join(tmpdir(), 'ic-base-'));
+			// The variant build the browser tests of hostile copy also serve (tests/browser/hostile.spec.ts).
+			const out = VARIANT_DIR;
+			rmSync(out, { recursive: true, force: true });
 			const build = spawnSync('npm', ['run', 'build'], {
-				env: { ...process.env, BASE_PATH: BASE, BUILD_DIR: out },
+				env: { ...process.env, ...VARIANT_ENV, BUILD_DIR: out },
 				encoding: 'utf8'
 			});
 			expect(build.status, build.stderr).toBe(0);
@@ -69,7 +71,7 @@ describe('served from a subfolder (BASE_PATH)', () => {
 				const html = readFileSync(join(out, page), 'utf8');
 				// The markup's references (not strings inside inline scripts).
 				const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
-				const refs = [...markup.matchAll(/(?:src|href)="([^"#]+)"/g)]
+				const refs = [...markup.matchAll(/<[a-z][^>]*?\s(?:src|href)="([^"#]+)"/g)]
 					.map((m) => m[1])
 					.filter((r) => !/^(https?:|data:|mailto:)/.test(r));
 				// The page: icon, init script, styles, scripts; the self-contained embed: icon, init script.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseStory, parseViews, CopyError, normalise } from '../../src/lib/story/copy.js';
+import { plain } from '../../src/lib/story/inline.js';
+import type { Step } from '../../src/lib/story/types';
 import { checkCopy } from '../../data/scripts/check-copy.js';
 
 const read = (f: string) => readFileSync(f, 'utf8');
@@ -37,7 +39,7 @@ describe('the copy', () => {
 	it('sets the desert quote as a pull quote, in one piece', () => {
 		const quoted = story.steps.filter((s) => s.quote);
 		expect(quoted).toHaveLength(1);
-		expect(quoted[0].quote).toMatch(
+		expect(plain(quoted[0].quote!)).toMatch(
 			/^After driving us out of cities.*every your movement, hiding in the desert.*see us at all\.$/
 		);
 	});
@@ -79,8 +81,8 @@ describe('the copy', () => {
 	});
 });
 
-function stepText(s: { paragraphs: string[]; quote?: string }): string[] {
-	return s.quote ? [...s.paragraphs, s.quote] : s.paragraphs;
+function stepText(s: Step): string[] {
+	return [...s.paragraphs, ...(s.quote ? [s.quote] : [])].map(plain);
 }
 
 describe('bad copy', () => {

@@ -4,6 +4,7 @@ import topology from '../../data/build/map.topo.json';
 import type { Topology } from 'topojson-specification';
 import Story from '../../src/lib/Story.svelte';
 import Meta from '../../src/lib/Meta.svelte';
+import { plain } from '../../src/lib/story/inline.js';
 import { loadStory } from '../../src/lib/server/story';
 import { MapData } from '../../src/lib/map/geometry';
 
@@ -23,7 +24,7 @@ describe('the server-rendered story (what readers get before any script runs)', 
 		const text = decode(body);
 		let from = 0;
 		for (const step of data.story.steps) {
-			for (const p of [...step.paragraphs, ...(step.quote ? [step.quote] : [])]) {
+			for (const p of [...step.paragraphs, ...(step.quote ? [step.quote] : [])].map(plain)) {
 				const at = text.indexOf(p, from);
 				expect(at, p.slice(0, 40)).toBeGreaterThanOrEqual(from);
 				from = at + p.length;
@@ -54,7 +55,9 @@ describe('the server-rendered story (what readers get before any script runs)', 
 		expect(shown).toEqual(runs);
 		expect(new Set(shown)).toEqual(new Set(Object.keys(data.views)));
 		// Each still map sits after the paragraphs of its steps.
-		const lastText = data.story.steps.findLast((s) => s.view === 'checkpoint')!.paragraphs.at(-1)!;
+		const lastText = plain(
+			data.story.steps.findLast((s) => s.view === 'checkpoint')!.paragraphs.at(-1)!
+		);
 		const textAt = decode(body).indexOf(lastText.slice(0, 60));
 		const mapAt = decode(body.slice(0, body.indexOf('data-static-view="checkpoint"'))).length;
 		expect(mapAt).toBeGreaterThan(textAt);

@@ -1,6 +1,6 @@
 // Loads the piece's content at build time: the copy parsed into steps, the views drawn into world units.
-import storyText from '$data/copy/story.aml?raw';
-import viewsText from '$data/copy/views.aml?raw';
+// The copy files (data/copy/, or a fixture named by STORY_FILE / VIEWS_FILE): data/scripts/vite-plugin-copy.js.
+import { files as FILES, storyText, viewsText } from 'virtual:story-copy';
 import topology from '$data/build/map.topo.json';
 import type { Topology } from 'topojson-specification';
 import { parseStory, parseViews, checkStory } from '$lib/story/copy.js';
@@ -8,8 +8,6 @@ import { featureKinds } from '$lib/story/features.js';
 import { MapData } from '$lib/map/geometry';
 import type { Story } from '$lib/story/types';
 import type { Box, MapView } from '$lib/map/types';
-
-const FILES = { story: 'data/copy/story.aml', views: 'data/copy/views.aml' };
 
 export interface StoryData {
 	story: Story;

@@ -2,6 +2,7 @@
 // Plain JavaScript with JSDoc types so that the Vite build, the unit tests and `npm run data` (plain Node)
 // all run the very same checks. Every failure is a CopyError naming the file, the line and the fix.
 import archieml from 'archieml';
+import { parseInline } from './inline.js';
 
 /** @typedef {import('./types').Story} Story */
 /** @typedef {import('./types').Step} Step */
@@ -223,9 +224,10 @@ function list(value) {
  * Parses the story copy. Throws CopyError on any problem.
  * @param {string} input
  * @param {string} file path shown in messages
+ * @param {(message: string) => void} [warn] told of markup made inert, as "file:line: step: what"
  * @returns {Story}
  */
-export function parseStory(input, file) {
+export function parseStory(input, file, warn = () => {}) {
 	const text = normalise(input);
 	if (text.trim() === '')
 		throw new CopyError(file, null, 'the file is empty — it should hold the story copy');
@@ -285,11 +287,15 @@ export function parseStory(input, file) {
 		seen.set(id, line ?? 0);
 		const view = str(raw.view);
 		if (!view) throw new CopyError(file, line, `${where} has no view — add "view: <view id>"`);
+		/** @param {string} text */
+		const rich = (text) =>
+			parseInline(text, (message) => warn(`${file}:${line ?? '?'}: ${where}: ${message}`));
 		const paragraphs = str(raw.text)
 			.split(/\n\s*\n/)
 			.map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-			.filter(Boolean);
-		const quote = str(raw.quote) || undefined;
+			.filter(Boolean)
+			.map(rich);
+		const quote = str(raw.quote) ? rich(str(raw.quote)) : undefined;
 		if (paragraphs.length === 0 && !quote) {
 			throw new CopyError(
 				file,

@@ -15,15 +15,21 @@ export interface StoryMeta {
 	image: string;
 }
 
+/** Copy text with its allowed inline markup: text, links, emphasis and strong emphasis. */
+export type Inline =
+	| string
+	| { tag: 'em' | 'strong'; children: Inline[] }
+	| { tag: 'a'; href: string; children: Inline[] };
+
 export interface Step {
 	/** Stable, linkable id (`#id`); lowercase letters, digits and hyphens. */
 	id: string;
 	/** The id of the map view this step shows. */
 	view: string;
-	/** Paragraphs of body text, in order. */
-	paragraphs: string[];
+	/** Paragraphs of body text, in order, with their inline markup (see inline.js). */
+	paragraphs: Inline[][];
 	/** A pull quote, set apart from the body text. */
-	quote?: string;
+	quote?: Inline[];
 	/** 1-based line in the copy file where the step starts (for error messages). */
 	line: number;
 }
