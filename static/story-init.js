@@ -5,6 +5,33 @@
 (function () {
 	var html = document.documentElement;
 	html.classList.add('js');
+
+	// If the app's scripts fail to load (a 404, a truncated file), the scrolling layout would wait for
+	// a map that never moves: fall back to the article with a still map after each part, and say so
+	// once. The app sets data-started when it runs; after that, errors are not ours to handle here.
+	function fallBack(reason) {
+		if (html.hasAttribute('data-started') || !html.classList.contains('js')) return;
+		html.classList.remove('js');
+		console.warn(
+			'Invisible Caliphate: the interactive map could not start (' +
+				reason +
+				'); showing the article with a still map after each part.'
+		);
+	}
+	window.addEventListener('unhandledrejection', function (event) {
+		var reason = event.reason;
+		var message = String((reason && reason.message) || reason);
+		// A failed or broken module import, as SvelteKit's start-up makes them.
+		if (
+			/imported module|module script|SyntaxError|Unexpected/i.test(
+				message + ' ' + (reason && reason.name)
+			)
+		) {
+			if (html.hasAttribute('data-started')) return;
+			event.preventDefault();
+			fallBack(message);
+		}
+	});
 	try {
 		var theme = new URLSearchParams(location.search).get('theme');
 		if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);
