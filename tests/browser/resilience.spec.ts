@@ -64,3 +64,174 @@ test.describe('when the app’s scripts fail to load', () => {
 		expect(data).toEqual([]);
 	});
 });
+
+test.describe('no leaks', () => {
+	// The camera jumps instead of flying: the story is read in many places quickly.
+	test.use({ reducedMotion: 'reduce' });
+
+	test('scrolling top to bottom and back twenty times leaves the heap where it started', async ({
+		page
+	}, testInfo) => {
+		test.skip(testInfo.project.name !== 'desktop', 'one size is enough for the heap');
+		test.setTimeout(120_000);
+		await page.goto('/');
+		const map = page.locator('[data-story-map]');
+		await expect(map).toHaveAttribute('data-view', steps[0].view);
+		const cdp = await page.context().newCDPSession(page);
+		const heap = async () => {
+			for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+			return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+		};
+		// Sweep the whole story in twenty jumps, a frame apart (steps trigger, the camera retargets
+		// mid-flight), down and back.
+		const sweep = (down: boolean) =>
+			page.evaluate(async (down) => {
+				const max = document.documentElement.scrollHeight - innerHeight;
+				const frame = () => new Promise((r) => requestAnimationFrame(r));
+				for (let i = 0; i <= 20; i++) {
+					window.scrollTo(0, (max * (down ? i : 20 - i)) / 20);
+					await frame();
+				}
+			}, down);
+		// Where it starts: after a first reading, which allocates what lives as long as the page
+		// (compiled code and its feedback, the camera's first flights). Measured on this machine: that
+		// first round trip adds about 280 KB to a 2.2 MB heap; each later one, a few KB or none.
+		await sweep(true);
+		await sweep(false);
+		await expect(map).toHaveAttribute('data-view', steps[0].view, { timeout: 15_000 });
+		const start = await heap();
+		for (let round = 0; round < 20; round++) {
+			await sweep(true);
+			await sweep(false);
+		}
+		await expect(map).toHaveAttribute('data-view', steps[0].view, { timeout: 15_000 });
+		const end = await heap();
+		testInfo.annotations.push({
+			type: 'heap',
+			description: `${(start / 1024).toFixed(0)} KB → ${(end / 1024).toFixed(0)} KB`
+		});
+		expect(end).toBeLessThanOrEqual(start * 1.1);
+	});
+
+	test('leaving the story releases its listeners and observers, and it idles without frames', async ({
+		page
+	}) => {
+		// Count what is live on window and document: listeners by type, observers watching
+		// something, and animation frames requested.
+		await page.addInitScript(() => {
+			const live = new Map<string, Set<unknown>>();
+			const key = (target: EventTarget, type: string) =>
+				`${target === window ? 'window' : 'document'}:${type}`;
+			const add = EventTarget.prototype.addEventListener;
+			const remove = EventTarget.prototype.removeEventListener;
+			EventTarget.prototype.addEventListener = function (type, listener, options) {
+				if (this === window || this === document) {
+					const k = key(this, type);
+					if (!live.has(k)) live.set(k, new Set());
+					live.get(k)!.add(listener);
+				}
+				return add.call(this, type, listener, options);
+			};
+			EventTarget.prototype.removeEventListener = function (type, listener, options) {
+				if (this === window || this === document) live.get(key(this, type))?.delete(listener);
+				return remove.call(this, type, listener, options);
+			};
+			// Observers by what they watch: live while they watch something.
+			const watching = new Map<unknown, Set<unknown>>();
+			for (const Observer of [IntersectionObserver, ResizeObserver, MutationObserver]) {
+				const proto = Observer.prototype as unknown as {
+					observe: (target: unknown, ...a: unknown[]) => void;
+					unobserve?: (target: unknown) => void;
+					disconnect: () => void;
+				};
+				const { observe, unobserve, disconnect } = proto;
+				proto.observe = function (target: unknown, ...a: unknown[]) {
+					// (Not Playwright's own: it watches the page for its own ends.)
+					if (!/InjectedScript/.test(new Error().stack ?? '')) {
+						if (!watching.has(this)) watching.set(this, new Set());
+						watching.get(this)!.add(target);
+					}
+					return observe.call(this, target, ...a);
+				};
+				if (unobserve)
+					proto.unobserve = function (target: unknown) {
+						watching.get(this)?.delete(target);
+						return unobserve.call(this, target);
+					};
+				proto.disconnect = function () {
+					watching.delete(this);
+					return disconnect.call(this);
+				};
+			}
+			let frames = 0;
+			const raf = window.requestAnimationFrame.bind(window);
+			window.requestAnimationFrame = (cb) => {
+				frames++;
+				return raf(cb);
+			};
+			(window as unknown as { census: () => unknown }).census = () => ({
+				listeners: Object.fromEntries([...live].map(([k, v]) => [k, v.size])),
+				observers: [...watching.values()].filter((targets) => targets.size > 0).length,
+				frames
+			});
+		});
+		type Census = { listeners: Record<string, number>; observers: number; frames: number };
+		const census = () =>
+			page.evaluate(() => (window as unknown as { census: () => Census }).census());
+		const quiet = async () => {
+			const before = (await census()).frames;
+			await page.waitForTimeout(500);
+			return (await census()).frames - before;
+		};
+		const without0 = (c: Census) =>
+			Object.fromEntries(Object.entries(c.listeners).filter(([, n]) => n > 0));
+
+		/** Navigates inside the app (one story unmounts, another mounts), not by reloading. */
+		const go = async (path: string) => {
+			await page.evaluate((path) => {
+				const a = document.createElement('a');
+				a.href = new URL(path, document.baseURI).href;
+				a.textContent = path;
+				// The page's links reload it (data-sveltekit-reload on <body>); this one stays in the app.
+				a.setAttribute('data-sveltekit-reload', 'off');
+				document.querySelector('main')!.append(a);
+				a.click();
+			}, path);
+			await expect(page).toHaveURL(new RegExp(`${path}$`));
+			// The new page is in (the embed's <main> has class "embed", the page's not).
+			await expect(
+				page.locator(path === '/embed/' ? 'main.embed' : 'main:not(.embed)')
+			).toHaveCount(1);
+			await expect(page.locator('main')).toHaveCount(1);
+		};
+		const read = async () => {
+			for (const step of [steps[3], steps[8], steps.at(-1)!]) {
+				await page.locator(`#${step.id}`).scrollIntoViewIfNeeded();
+				await expect(page.locator('[data-story-map]')).toHaveAttribute('data-view', step.view);
+			}
+			await page.waitForLoadState('networkidle');
+		};
+
+		// The embed's story, loaded fresh and read: what one mounted story holds…
+		await page.goto('/embed/');
+		await read();
+		const one = await census();
+		expect(one.observers).toBeGreaterThan(0);
+		// …and the same after reading the page's story and leaving it for the embed's, twice.
+		await page.goto('/');
+		await read();
+		const frames = (await census()).frames;
+		for (let round = 0; round < 2; round++) {
+			await go('/embed/');
+			await read();
+			const now = await census();
+			expect(now.frames).toBeGreaterThan(frames); // the same document: no reload
+			expect(without0(now), `round ${round + 1}`).toEqual(without0(one));
+			expect(now.observers, `round ${round + 1}`).toBe(one.observers);
+			await go('/');
+			await read();
+		}
+		// Settled, the story requests no animation frames: no loop left running.
+		expect(await quiet()).toBe(0);
+	});
+});
