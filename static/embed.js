@@ -73,22 +73,31 @@
 			);
 		}
 		function queue() {
+			// A host that swaps its pages without reloading (a single-page app) may remove the frame:
+			// then stop listening.
+			if (!iframe.isConnected) return stop();
 			if (!queued) {
 				queued = true;
 				requestAnimationFrame(sendViewport);
 			}
 		}
-		window.addEventListener('scroll', queue, { passive: true });
-		window.addEventListener('resize', queue);
-		iframe.addEventListener('load', queue);
-
-		window.addEventListener('message', function (event) {
+		function onMessage(event) {
+			if (!iframe.isConnected) return stop();
 			if (event.source !== iframe.contentWindow) return;
 			var height = heightFrom(event.data, id);
 			if (!(height >= MIN_HEIGHT && height <= MAX_HEIGHT)) return;
 			iframe.style.height = Math.ceil(height) + 'px';
 			queue();
-		});
+		}
+		function stop() {
+			window.removeEventListener('scroll', queue);
+			window.removeEventListener('resize', queue);
+			window.removeEventListener('message', onMessage);
+		}
+		window.addEventListener('scroll', queue, { passive: true });
+		window.addEventListener('resize', queue);
+		window.addEventListener('message', onMessage);
+		iframe.addEventListener('load', queue);
 	}
 
 	var els = document.querySelectorAll('[data-invisible-caliphate]');

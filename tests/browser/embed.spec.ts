@@ -199,6 +199,42 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 	expect(errors).toEqual([]);
 });
 
+test('embed.js stops listening once the host page removes its frame (a single-page host)', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		if (window !== window.top) return;
+		const live = new Map<string, Set<unknown>>();
+		const add = window.addEventListener.bind(window);
+		const remove = window.removeEventListener.bind(window);
+		window.addEventListener = ((type: string, listener: unknown, options?: unknown) => {
+			if (['scroll', 'resize', 'message'].includes(type)) {
+				if (!live.has(type)) live.set(type, new Set());
+				live.get(type)!.add(listener);
+			}
+			return add(type, listener as EventListener, options as AddEventListenerOptions);
+		}) as typeof window.addEventListener;
+		window.removeEventListener = ((type: string, listener: unknown, options?: unknown) => {
+			live.get(type)?.delete(listener);
+			return remove(type, listener as EventListener, options as EventListenerOptions);
+		}) as typeof window.removeEventListener;
+		(window as unknown as { listening: () => number }).listening = () =>
+			[...live.values()].reduce((n, set) => n + set.size, 0);
+	});
+	await page.goto(`${hostOrigin}/script.html`);
+	await settledHeight(page.locator('[data-invisible-caliphate] iframe'));
+	const listening = () =>
+		page.evaluate(() => (window as unknown as { listening: () => number }).listening());
+	expect(await listening()).toBe(3); // scroll, resize, message
+	// The host swaps its content: the frame goes; the next scroll or message finds it gone.
+	await page.evaluate(() => document.querySelector('[data-invisible-caliphate]')!.remove());
+	await page.evaluate(() => {
+		window.dispatchEvent(new Event('scroll'));
+		window.postMessage('anything', '*');
+	});
+	await expect.poll(listening).toBe(0);
+});
+
 test('the story takes where the screen is only from its own parent, and only well-formed', async ({
 	page,
 	baseURL
