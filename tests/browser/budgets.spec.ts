@@ -1,0 +1,67 @@
+// The byte budgets of issue 6, which are deterministic: what the first view loads, compressed as a
+// server would (gzip -9). The lab figures (LCP, frame times…) are measured by `npm run bench`, not here.
+import { test, expect } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const gz = (body: Buffer | string) => gzipSync(body, { level: 9 }).length;
+
+test('the first view loads at most 45 KB of JavaScript and 120 KB in all (gzip)', async ({
+	browser
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'bytes do not depend on the window');
+	const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+	const page = await context.newPage();
+	const sizes: { url: string; type: string; bytes: number }[] = [];
+	const pending: Promise<void>[] = [];
+	page.on('response', (response) =>
+		pending.push(
+			response.body().then(
+				(body) => {
+					sizes.push({
+						url: response.url(),
+						type: response.request().resourceType(),
+						bytes: gz(body)
+					});
+				},
+				() => {}
+			)
+		)
+	);
+	await page.goto('/');
+	await page.waitForLoadState('networkidle');
+	await Promise.all(pending);
+	const sum = (list: typeof sizes) => list.reduce((n, s) => n + s.bytes, 0);
+	const js = sum(sizes.filter((s) => s.type === 'script'));
+	const all = sum(sizes);
+	testInfo.annotations.push({
+		type: 'bytes',
+		description: `JavaScript ${(js / KB).toFixed(1)} KB, all ${(all / KB).toFixed(1)} KB (gzip -9)`
+	});
+	expect(sizes.filter((s) => s.type === 'script').length).toBeGreaterThan(3);
+	expect(js, `JavaScript ${(js / KB).toFixed(1)} KB`).toBeLessThanOrEqual(45 * KB);
+	expect(all, `first load ${(all / KB).toFixed(1)} KB`).toBeLessThanOrEqual(120 * KB);
+	await context.close();
+});
+
+test('all the map geometry, every view’s, is at most 30 KB (gzip)', async ({
+	request
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'bytes do not depend on the window');
+	// Known miss, measured 2026-11-24: 42.2 KB. The prerendered SVG paths (absolute coordinates with
+	// decimals) weigh more than the TopoJSON they come from (19.9 KB). Expected to fail until the
+	// paths are slimmed (issue 6); when it passes, Playwright reports it, and this line goes.
+	test.fail();
+	const html = await (await request.get('/')).text();
+	// The base map's layers, prerendered once as SVG paths; every view and still map draws from them.
+	const layers = [...html.matchAll(/<g id="base-[a-z]+">([\s\S]*?)<\/g>/g)].map((m) => m[1]);
+	expect(layers.length).toBeGreaterThanOrEqual(5);
+	const paths = layers.join('');
+	expect(paths).toContain('id="m-syria"');
+	const bytes = gz(paths);
+	testInfo.annotations.push({
+		type: 'bytes',
+		description: `geometry ${(bytes / KB).toFixed(1)} KB`
+	});
+	expect(bytes, `geometry ${(bytes / KB).toFixed(1)} KB`).toBeLessThanOrEqual(30 * KB);
+});
