@@ -48,10 +48,6 @@ test('all the map geometry, every view’s, is at most 30 KB (gzip)', async ({
 	request
 }, testInfo) => {
 	test.skip(testInfo.project.name !== 'phone', 'bytes do not depend on the window');
-	// Known miss, measured 2026-11-24: 42.2 KB. The prerendered SVG paths (absolute coordinates with
-	// decimals) weigh more than the TopoJSON they come from (19.9 KB). Expected to fail until the
-	// paths are slimmed (issue 6); when it passes, Playwright reports it, and this line goes.
-	test.fail();
 	const html = await (await request.get('/')).text();
 	// The base map's layers, prerendered once as SVG paths; every view and still map draws from them.
 	const layers = [...html.matchAll(/<g id="base-[a-z]+">([\s\S]*?)<\/g>/g)].map((m) => m[1]);

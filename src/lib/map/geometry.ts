@@ -2,7 +2,8 @@
 // base map and ready-to-draw views. Runs on the server only; the browser moves a camera over the result.
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { geoDistance, geoPath } from 'd3-geo';
+import { geoDistance, geoPath, type GeoPath } from 'd3-geo';
+import { SvgPath } from './svg-path';
 import type { Feature, Geometry, Position } from 'geojson';
 import { makeProjection } from './projection';
 import { grow, union } from './frame';
@@ -38,6 +39,15 @@ export class MapData {
 	readonly entries = new Map<string, Entry>();
 	readonly projection = makeProjection();
 	readonly #path = geoPath(this.projection).digits(2);
+	/** Path data as the page carries it: relative and short (svg-path.ts). Natural Earth's outlines to
+	 *  100 m, finer than their own simplification; hand-drawn street-level shapes to 1 m. */
+	readonly #coarse = new SvgPath(1);
+	readonly #fine = new SvgPath(3);
+	#svg(f: Parameters<GeoPath>[0], fine: boolean): string {
+		const context = fine ? this.#fine : this.#coarse;
+		geoPath(this.projection, context)(f);
+		return context.result();
+	}
 	readonly #topology: Topology;
 	/** Drawn layers holding anything drawn by hand: a view showing one says so. */
 	readonly #approximateLayers = new Set<Layer>();
@@ -92,7 +102,7 @@ export class MapData {
 		for (const entry of [...this.entries.values()].sort((a, b) => a.id.localeCompare(b.id))) {
 			const layer = layerOf(entry);
 			if (!layer) continue;
-			const d = this.#path(entry.feature);
+			const d = this.#svg(entry.feature, entry.approximate);
 			if (!d) continue;
 			const cls = entry.approximate ? ' class="approx"' : '';
 			// The attribute, not CSS: <use> clones of a path (highlights, the locator) keep it.
@@ -100,7 +110,10 @@ export class MapData {
 				`<path id="m-${entry.id}"${cls} vector-effect="non-scaling-stroke" d="${d}"/>`;
 		}
 		const countries = this.#topology.objects.countries as GeometryCollection;
-		const borders = this.#path(mesh(this.#topology, countries, (a, b) => a !== b));
+		const borders = this.#svg(
+			mesh(this.#topology, countries, (a, b) => a !== b),
+			false
+		);
 		layers.countries += `<path id="m-borders" class="borders" vector-effect="non-scaling-stroke" d="${borders}"/>`;
 		return { layers };
 	}
