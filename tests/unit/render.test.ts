@@ -36,7 +36,7 @@ describe('the server-rendered story (what readers get before any script runs)', 
 		const first = data.story.steps[0].view;
 		expect(body).toContain(`data-view="${first}"`);
 		expect(body).toContain('aria-busy="false"');
-		expect(body).toMatch(/<path id="m-syria"[^>]* d="M[-\d.,LZM]+"/);
+		expect(body).toMatch(/<path id="m-syria"[^>]* d="m[-\d., lzm]+"/);
 		const live = body.slice(body.indexOf('data-story-map'));
 		const viewBox =
 			/<svg class="drawing[^"]*" viewBox="([^"]+)" preserveAspectRatio="xMidYMid meet"/.exec(
