@@ -82,32 +82,35 @@ describe('where the screen is, seen by probes when the host says nothing (@newsw
 
 	it('a screen inside the frame: both edges, so its height and the frame’s place on it', () => {
 		const edges = new ScreenEdges();
-		edges.update(frame(1210, 2010));
+		edges.update(frame(1210, 2010), 0);
 		expect(edges.view(600)).toEqual({ top: -1210, height: 800 });
 	});
 
 	it('the frame’s top on screen: where its bottom edge is and the height last seen', () => {
 		const edges = new ScreenEdges();
-		edges.update(frame(1210, 2010));
+		edges.update(frame(1210, 2010), 0);
 		// Scrolled up until the frame's top is 300 px down the screen: 0–500 is visible. Only the
 		// probes whose visible share changed report.
-		edges.update(frame(0, 500).filter((p, i) => i <= 2 || (i >= 6 && i <= 10)));
+		edges.update(
+			frame(0, 500).filter((p, i) => i <= 2 || (i >= 6 && i <= 10)),
+			0
+		);
 		expect(edges.view(600)).toEqual({ top: 300, height: 800 });
 	});
 
 	it('a probe that stays wholly visible says nothing, and the edges still move', () => {
 		const edges = new ScreenEdges();
-		edges.update(frame(60, 860));
+		edges.update(frame(60, 860), 0);
 		// The screen moves down 60 px to the frame's top: probe 0 now shows whole (it reports),
 		// probes 1–3 were and stay whole (they do not), the bottom edge moves from 860 to 800.
-		edges.update([probe(0, 0, 200), probe(800, 800, 800)]);
+		edges.update([probe(0, 0, 200), probe(800, 800, 800)], 0);
 		// The height learnt (800), not the guess (600).
 		expect(edges.view(600)).toEqual({ top: 0, height: 800 });
 	});
 
 	it('before any height is seen it assumes the one it is given', () => {
 		const edges = new ScreenEdges();
-		edges.update(frame(0, 500));
+		edges.update(frame(0, 500), 0);
 		expect(edges.view(640)).toEqual({ top: 140, height: 640 });
 		// A guess smaller than what is visible: the screen is at least that tall, the frame's top on it.
 		expect(edges.view(400)).toEqual({ top: 0, height: 500 });
@@ -115,9 +118,9 @@ describe('where the screen is, seen by probes when the host says nothing (@newsw
 
 	it('a frame wholly off screen or wholly on it says nothing', () => {
 		const edges = new ScreenEdges();
-		edges.update(frame(5000, 5800));
+		edges.update(frame(5000, 5800), 0);
 		expect(edges.view(800)).toBeNull();
-		edges.update(frame(-100, 3100));
+		edges.update(frame(-100, 3100), 0);
 		expect(edges.view(800)).toBeNull();
 	});
 });

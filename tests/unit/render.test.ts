@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseStory } from '../../src/lib/story/copy.js';
 import { render } from 'svelte/server';
 import topology from '../../data/build/map.topo.json';
 import type { Topology } from 'topojson-specification';
@@ -86,13 +88,17 @@ describe('the server-rendered story (what readers get before any script runs)', 
 
 describe('share tags', () => {
 	it('point at share.png under the canonical address, with or without its final slash', () => {
+		const text = readFileSync('data/copy/story.aml', 'utf8');
 		for (const canonical of [
 			'https://news.example/graphics/ic/',
 			'https://news.example/graphics/ic'
 		]) {
-			const { head } = render(Meta, {
-				props: { meta: { ...data.story.meta, canonical }, imageAlt: 'the desert' }
-			});
+			const { meta } = parseStory(
+				text.replace(/^canonical: .*$/m, `canonical: ${canonical}`),
+				'story.aml'
+			);
+			expect(meta.canonical).toBe('https://news.example/graphics/ic/');
+			const { head } = render(Meta, { props: { meta, imageAlt: 'the desert' } });
 			expect(head).toContain('content="https://news.example/graphics/ic/share.png"');
 			expect(head).toContain('content="Map: the desert"');
 		}

@@ -35,10 +35,12 @@ export class ScreenEdges {
 		this.#reports.clear();
 	}
 
-	update(reports: ProbeReport[]): void {
+	/** Takes the probes' new reports; returns where the screen is now (see view). */
+	update(reports: ProbeReport[], guess: number): HostView | null {
 		for (const r of reports) this.#reports.set(r.index, r);
-		const { top, bottom } = this.edges();
-		if (top !== null && bottom !== null) this.height = bottom - top;
+		const edges = this.edges();
+		if (edges.top !== null && edges.bottom !== null) this.height = edges.bottom - edges.top;
+		return this.view(guess, edges);
 	}
 
 	/** Where the screen's top and bottom edges cross the document; null where the document's own top
@@ -64,8 +66,7 @@ export class ScreenEdges {
 
 	/** The screen relative to the document (as a host would say it), or null while nothing is known
 	 *  or the whole document is on screen. `guess`: the screen height to assume until it is seen. */
-	view(guess: number): HostView | null {
-		const { top, bottom } = this.edges();
+	view(guess: number, { top, bottom } = this.edges()): HostView | null {
 		// Until both edges are seen: at least as tall as what is visible below the document's top.
 		const height = this.height ?? Math.max(guess, bottom ?? 0);
 		if (top !== null) return { top: -top, height };
@@ -90,10 +91,11 @@ export function watchVisibleArea(onChange: (view: HostView) => void, guess: () =
 		'position:absolute;top:0;left:0;width:0;height:0;visibility:hidden;pointer-events:none';
 	document.body.append(column);
 	const probes = new Map<Element, number>();
+	let last: HostView | null = null;
 
 	const observer = new IntersectionObserver(
 		(entries) => {
-			edges.update(
+			const view = edges.update(
 				// Not a probe of the current column: a report queued before the probes were laid again.
 				entries
 					.filter((e) => probes.has(e.target))
@@ -102,10 +104,11 @@ export function watchVisibleArea(onChange: (view: HostView) => void, guess: () =
 						intersecting: e.isIntersecting,
 						box: e.boundingClientRect,
 						visible: e.intersectionRect
-					}))
+					})),
+				guess()
 			);
-			const view = edges.view(guess());
-			if (view) onChange(view);
+			// Only a change moves anything: the story re-reads its steps on each one.
+			if (view && (view.top !== last?.top || view.height !== last?.height)) onChange((last = view));
 		},
 		{ threshold: THRESHOLDS }
 	);

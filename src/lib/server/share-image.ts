@@ -120,20 +120,21 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 		.join('');
 
 	const titleSize = 64;
-	const title = wrap(meta.title, titleSize, TEXT.width)
+	const titleLines = wrap(meta.title, titleSize, TEXT.width);
+	const title = titleLines
 		.map(
 			(line, i) => `<tspan x="${TEXT.x}" dy="${i ? titleSize * 1.05 : 0}">${escape(line)}</tspan>`
 		)
 		.join('');
-	const titleLines = wrap(meta.title, titleSize, TEXT.width).length;
-	const dekTop = 150 + titleSize * 1.05 * (titleLines - 1) + 56;
+	const dekTop = 150 + titleSize * 1.05 * (titleLines.length - 1) + 56;
 	const dek = wrap(meta.dek, 28, TEXT.width, 0.48)
 		.map((line, i) => `<tspan x="${TEXT.x}" dy="${i ? 36 : 0}">${escape(line)}</tspan>`)
 		.join('');
-	const notes = [
+	const noteLines = [
 		...(view.approximate ? [APPROXIMATE_NOTE] : []),
 		...wrap(SOURCE_LINE, 14, TEXT.width + 20, 0.47)
-	]
+	];
+	const notes = noteLines
 		.map((line, i) => `<tspan x="${TEXT.x}" dy="${i ? 20 : 0}">${escape(line)}</tspan>`)
 		.join('');
 
@@ -149,7 +150,7 @@ ${dots}${labels}
 <rect x="${TEXT.x}" y="64" width="64" height="6" fill="${p.accent}"/>
 <text x="${TEXT.x}" y="150" dy="0.35em" font-family="${SERIF}" font-weight="700" font-size="${titleSize}" fill="${p.ink}">${title}</text>
 <text x="${TEXT.x}" y="${dekTop}" dy="0.35em" font-family="${SANS}" font-size="28" fill="${p.inkMuted}">${dek}</text>
-<text x="${TEXT.x}" y="${SHARE_SIZE.height - 40 - 20 * (notes.split('<tspan').length - 2)}" font-family="${SANS}" font-size="14" fill="${p.inkMuted}">${notes}</text>
+<text x="${TEXT.x}" y="${SHARE_SIZE.height - 40 - 20 * (noteLines.length - 1)}" font-family="${SANS}" font-size="14" fill="${p.inkMuted}">${notes}</text>
 </svg>`;
 }
 

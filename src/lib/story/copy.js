@@ -252,6 +252,9 @@ export function parseStory(input, file, warn = () => {}) {
 			`"canonical: ${meta.canonical}" is not a full address — write the page's public URL, like https://example.org/graphics/invisible-caliphate/`
 		);
 	}
+	// The page lives in a folder (trailingSlash 'always'): its address ends in "/", and what sits
+	// beside it (share.png, embed.js) resolves against that.
+	if (!meta.canonical.endsWith('/')) meta.canonical += '/';
 	const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(meta.published);
 	if (!date || new Date(`${meta.published}T00:00:00Z`).getUTCDate() !== Number(date[3])) {
 		throw new CopyError(
