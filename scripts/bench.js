@@ -1,0 +1,400 @@
+// npm run bench: the lab figures of issue 6, measured in headless Chromium through the DevTools protocol.
+//   node scripts/bench.js [--no-build] [--runs 5] [--json]
+// Builds (timed), serves build/ with tests/tools/serve.js (the headers readers get), then:
+//   load, 4× CPU, 412×823 phone: LCP, CLS and total blocking time, the median of --runs fresh loads;
+//   the whole piece scrolled (scroll gestures of one screen each; headless Chromium
+//   performs no synthetic touch scroll, so they are wheel gestures) on the same phone at 1× and 4× CPU:
+//   long animation frames, the 95th-percentile interval between animation frames, layout shift, and
+//   (from a DevTools trace) the script time in each frame while the camera moves.
+// Prints one JSON line per figure, then a table. A benchmark, not a test: figures vary from run to run
+// and machine to machine; it exits 0 whatever they are, 1 only if it could not measure.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from '@playwright/test';
+import { launchOptions } from '../tests/tools/browser.js';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const BUILD = !args.includes('--no-build');
+const JSON_ONLY = args.includes('--json');
+
+const PHONE = {
+	viewport: { width: 412, height: 823 },
+	deviceScaleFactor: 2.625,
+	isMobile: true,
+	hasTouch: true
+};
+/** Script time, as DevTools' Performance panel counts it ("Scripting"): these trace events. */
+const SCRIPT_EVENTS = new Set([
+	'EvaluateScript',
+	'v8.evaluateModule',
+	'FunctionCall',
+	'EventDispatch',
+	'TimerFire',
+	'FireAnimationFrame',
+	'FireIdleCallback',
+	'RunMicrotasks',
+	'v8.compile',
+	'v8.compileModule',
+	'MinorGC',
+	'MajorGC'
+]);
+
+/** @type {{ name: string, value: number, unit: string, budget: number | null, how: string }[]} */
+const figures = [];
+/** @param {string} name @param {number} value @param {string} unit @param {number | null} budget @param {string} how */
+function report(name, value, unit, budget, how) {
+	const figure = {
+		name,
+		value: +value.toFixed(unit === 's' ? 2 : unit === '' ? 3 : 1),
+		unit,
+		budget,
+		how
+	};
+	figures.push(figure);
+	const within = budget === null ? null : figure.value <= budget;
+	console.log(JSON.stringify({ ...figure, within }));
+}
+
+/** @param {number[]} xs @param {number} p 0–1 */
+function percentile(xs, p) {
+	const sorted = [...xs].sort((a, b) => a - b);
+	if (!sorted.length) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+/** @param {number[]} xs */
+const median = (xs) => percentile(xs, 0.5);
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** @param {string} command @param {string[]} argv @param {boolean} quiet */
+function run(command, argv, quiet) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, argv, { stdio: quiet ? 'ignore' : ['ignore', 2, 2] });
+		child.on('error', reject);
+		child.on('exit', (code) =>
+			code === 0
+				? resolve(undefined)
+				: reject(new Error(`${command} ${argv.join(' ')} exited ${code}`))
+		);
+	});
+}
+
+/** @param {number} port */
+async function serve(port) {
+	const server = spawn(process.execPath, ['tests/tools/serve.js', '--port', String(port)], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const url = `http://127.0.0.1:${port}/`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return { server, url };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	server.kill();
+	throw new Error(`the static server did not answer at ${url}`);
+}
+
+/**
+ * Installed before the page's own scripts: records what the page's performance timeline reports
+ * (paint, LCP, layout shifts, long tasks, long animation frames) and when the camera moves (the map's
+ * aria-busy), with User Timing marks so a trace can find the same moments.
+ */
+function recorder() {
+	/** @type {any} */
+	const w = window;
+	const seen = (w.__bench = { lcp: [], fcp: NaN, shifts: [], longtasks: [], loafs: [], moves: [] });
+	const watch = (type, fn) => {
+		try {
+			new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({
+				type,
+				buffered: true
+			});
+		} catch {
+			seen[`no-${type}`] = true;
+		}
+	};
+	watch('paint', (e) => e.name === 'first-contentful-paint' && (seen.fcp = e.startTime));
+	watch('largest-contentful-paint', (e) => seen.lcp.push(e.startTime));
+	watch('layout-shift', (e) => !e.hadRecentInput && seen.shifts.push([e.startTime, e.value]));
+	watch('longtask', (e) => seen.longtasks.push([e.startTime, e.duration]));
+	watch('long-animation-frame', (e) => seen.loafs.push([e.startTime, e.duration]));
+	addEventListener('DOMContentLoaded', () => {
+		const map = document.querySelector('[data-story-map]');
+		if (!map) return;
+		let busy = false;
+		new MutationObserver(() => {
+			const now = map.getAttribute('aria-busy') === 'true';
+			if (now === busy) return;
+			busy = now;
+			performance.mark(now ? 'bench:camera-start' : 'bench:camera-end');
+			if (now) seen.moves.push([performance.now(), NaN]);
+			else if (seen.moves.length) seen.moves[seen.moves.length - 1][1] = performance.now();
+		}).observe(map, { attributes: true, attributeFilter: ['aria-busy'] });
+	});
+}
+
+/** The largest cumulative layout shift in any session window (≤ 5 s, gaps < 1 s), as CLS is defined. */
+function cls(shifts) {
+	let best = 0;
+	let sum = 0;
+	let first = -Infinity;
+	let last = -Infinity;
+	for (const [t, v] of shifts) {
+		if (t - last > 1000 || t - first > 5000) {
+			sum = 0;
+			first = t;
+		}
+		sum += v;
+		last = t;
+		best = Math.max(best, sum);
+	}
+	return best;
+}
+
+/** @param {import('@playwright/test').Browser} browser @param {string} url */
+async function measureLoad(browser, url) {
+	const context = await browser.newContext(PHONE);
+	await context.addInitScript(recorder);
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle');
+	// Long tasks are counted until the page has been quiet for 3 s (a stand-in for time to interactive).
+	await page.waitForTimeout(3000);
+	const seen = await page.evaluate(() => /** @type {any} */ (window).__bench);
+	await context.close();
+	if (!seen.lcp.length || Number.isNaN(seen.fcp))
+		throw new Error('no LCP or FCP entry was reported');
+	const tbt = seen.longtasks
+		.filter(([t]) => t >= seen.fcp)
+		.reduce((n, [, d]) => n + Math.max(0, d - 50), 0);
+	return { lcp: seen.lcp[seen.lcp.length - 1], fcp: seen.fcp, cls: cls(seen.shifts), tbt };
+}
+
+/**
+ * Scrolls the whole piece with scroll gestures, recording every animation frame's time in the
+ * page and a DevTools trace of the main thread.
+ * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
+ */
+async function measureScroll(browser, url, rate) {
+	const context = await browser.newContext(PHONE);
+	await context.addInitScript(recorder);
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForSelector('html[data-started]');
+	await page.waitForTimeout(500);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+	await browser.startTracing(page, {
+		categories: [
+			'devtools.timeline',
+			'disabled-by-default-devtools.timeline',
+			'disabled-by-default-devtools.timeline.frame',
+			'blink.user_timing',
+			'v8.execute',
+			'toplevel'
+		]
+	});
+	const start = await page.evaluate(() => {
+		/** @type {any} */
+		const w = window;
+		w.__frames = [];
+		w.__framing = true;
+		const tick = (/** @type {number} */ t) => {
+			w.__frames.push(t);
+			if (w.__framing) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		return performance.now();
+	});
+	const { height, screen } = await page.evaluate(() => ({
+		height: document.documentElement.scrollHeight,
+		screen: innerHeight
+	}));
+	// One screen at a time at 1200 px/s, a brisk reader, with no pause between gestures.
+	for (let y = 0; y < height - screen; y += screen) {
+		await cdp.send('Input.synthesizeScrollGesture', {
+			x: 200,
+			y: 600,
+			yDistance: -screen,
+			speed: 1200,
+			gestureSourceType: 'mouse',
+			preventFling: true
+		});
+	}
+	await page.waitForTimeout(2500); // the last camera move lands
+	const seen = await page.evaluate(() => {
+		/** @type {any} */
+		const w = window;
+		w.__framing = false;
+		return { ...w.__bench, frames: w.__frames, end: performance.now(), y: scrollY };
+	});
+	const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+	await context.close();
+	if (seen.y + screen < height - 2) throw new Error(`the scroll stopped at ${seen.y} of ${height}`);
+
+	const frames = seen.frames;
+	const intervals = frames.slice(1).map((t, i) => t - frames[i]);
+	const loafs = seen.loafs.filter(([t]) => t >= start);
+	const shifts = seen.shifts.filter(([t]) => t >= start);
+	return {
+		seconds: (seen.end - start) / 1000,
+		frames: frames.length,
+		p95: percentile(intervals, 0.95),
+		longFrames: loafs.filter(([, d]) => d > 50).length,
+		longestFrame: Math.max(0, ...loafs.map(([, d]) => d)),
+		cls: cls(shifts),
+		moves: seen.moves.length,
+		...scriptPerMoveFrame(trace.traceEvents ?? trace)
+	};
+}
+
+/**
+ * Script time on the page's main thread in each frame while the camera moves: frames run from one
+ * BeginMainThreadFrame to the next; a frame belongs to a move if it starts between a camera-start and
+ * a camera-end mark; script events are merged so nested ones count once.
+ * @param {any[]} events
+ */
+function scriptPerMoveFrame(events) {
+	const marks = events.filter(
+		(e) => e.name === 'bench:camera-start' || e.name === 'bench:camera-end'
+	);
+	if (!marks.length) throw new Error('the trace holds no camera moves (no bench:camera-* marks)');
+	const pid = marks[0].pid;
+	const mainTid = events.find(
+		(e) =>
+			e.pid === pid && e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+	)?.tid;
+	const main = events.filter((e) => e.pid === pid && e.tid === mainTid);
+	const begins = main
+		.filter((e) => e.name === 'BeginMainThreadFrame')
+		.map((e) => e.ts)
+		.sort((a, b) => a - b);
+	/** @type {[number, number][]} */
+	const windows = [];
+	for (const m of marks.sort((a, b) => a.ts - b.ts)) {
+		if (m.name === 'bench:camera-start') windows.push([m.ts, Infinity]);
+		else if (windows.length) windows[windows.length - 1][1] = m.ts;
+	}
+	const script = main
+		.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && e.dur > 0)
+		.map((e) => [e.ts, e.ts + e.dur])
+		.sort((a, b) => a[0] - b[0]);
+	/** @type {number[]} */
+	const perFrame = [];
+	let s = 0;
+	for (let i = 0; i + 1 < begins.length; i++) {
+		const [a, b] = [begins[i], begins[i + 1]];
+		if (!windows.some(([w0, w1]) => a >= w0 && a < w1)) continue;
+		while (s < script.length && script[s][1] <= a) s++;
+		let busy = 0;
+		let reach = a;
+		for (let j = s; j < script.length && script[j][0] < b; j++) {
+			const from = Math.max(reach, script[j][0]);
+			const to = Math.min(b, script[j][1]);
+			if (to > from) {
+				busy += to - from;
+				reach = to;
+			}
+		}
+		perFrame.push(busy / 1000);
+	}
+	if (!perFrame.length) throw new Error('the trace holds no frames during a camera move');
+	return {
+		moveFrames: perFrame.length,
+		scriptMedian: median(perFrame),
+		scriptP95: percentile(perFrame, 0.95),
+		scriptMax: Math.max(...perFrame)
+	};
+}
+
+async function main() {
+	if (BUILD) {
+		const t0 = performance.now();
+		await run('npm', ['run', 'build', '--silent'], JSON_ONLY);
+		report('npm run build', (performance.now() - t0) / 1000, 's', 30, 'wall clock, three passes');
+	}
+	const { server, url } = await serve(await freePort());
+	const browser = await chromium.launch(launchOptions);
+	const version = browser.version();
+	try {
+		const loads = [];
+		for (let i = 0; i < RUNS; i++) loads.push(await measureLoad(browser, url));
+		const how = `4× CPU, 412×823, median of ${RUNS} fresh loads`;
+		report('LCP', median(loads.map((l) => l.lcp)), 'ms', 1500, how);
+		report('FCP', median(loads.map((l) => l.fcp)), 'ms', null, how);
+		report('CLS (load)', Math.max(...loads.map((l) => l.cls)), '', 0, `${how} (worst)`);
+		report(
+			'total blocking time',
+			median(loads.map((l) => l.tbt)),
+			'ms',
+			50,
+			`${how}, long tasks from FCP to 3 s quiet`
+		);
+
+		for (const rate of [1, 4]) {
+			const s = await measureScroll(browser, url, rate);
+			const how = `${rate}× CPU, 412×823, whole piece scrolled (${s.seconds.toFixed(0)} s, ${s.frames} frames, ${s.moves} camera moves)`;
+			report(
+				`long animation frames > 50 ms (${rate}×)`,
+				s.longFrames,
+				'',
+				rate === 1 ? 0 : null,
+				how
+			);
+			report(`longest animation frame (${rate}×)`, s.longestFrame, 'ms', null, how);
+			report(`frame interval p95 (${rate}×)`, s.p95, 'ms', rate === 1 ? 17 : 20, how);
+			report(`CLS while scrolling (${rate}×)`, s.cls, '', 0, how);
+			report(
+				`script per camera-move frame, p95 (${rate}×)`,
+				s.scriptP95,
+				'ms',
+				rate === 1 ? 2 : null,
+				`${how}; DevTools trace, ${s.moveFrames} frames, median ${s.scriptMedian.toFixed(2)} ms, max ${s.scriptMax.toFixed(2)} ms`
+			);
+		}
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+	if (JSON_ONLY) return;
+	console.log(
+		`\n${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, Chromium ${version}\n`
+	);
+	const rows = figures.map((f) => [
+		f.name,
+		`${f.value}${f.unit ? ` ${f.unit}` : ''}`,
+		f.budget === null ? '' : `${f.budget}${f.unit ? ` ${f.unit}` : ''}`,
+		f.budget === null ? '' : f.value <= f.budget ? 'ok' : 'OVER'
+	]);
+	const header = ['figure', 'measured', 'budget', ''];
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+	for (const row of [header, ...rows])
+		console.log(
+			row
+				.map((c, i) => c.padEnd(widths[i]))
+				.join('  ')
+				.trimEnd()
+		);
+}
+
+main().catch((error) => {
+	console.error(`bench: ${error instanceof Error ? error.message : error}`);
+	process.exit(1);
+});
