@@ -52,6 +52,24 @@ describe('the copy', () => {
 		expect(story.meta.canonical).toMatch(/^https:\/\//);
 	});
 
+	it('writes the byline date as a British reader reads it, for every month', () => {
+		const source = read('data/copy/story.aml');
+		for (let month = 1; month <= 12; month++) {
+			const iso = `2025-${String(month).padStart(2, '0')}-${month === 2 ? 28 : '09'}`;
+			const meta = parseStory(
+				source.replace(/^published:.*$/m, `published: ${iso}`),
+				'story.aml'
+			).meta;
+			const british = new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+				day: 'numeric',
+				month: 'long',
+				year: 'numeric',
+				timeZone: 'UTC'
+			});
+			expect(meta.publishedText).toBe(british);
+		}
+	});
+
 	it('gives every step a unique, linkable id and a view that exists', () => {
 		const ids = story.steps.map((s) => s.id);
 		expect(new Set(ids).size).toBe(ids.length);

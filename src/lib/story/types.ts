@@ -7,6 +7,8 @@ export interface StoryMeta {
 	dateline: string;
 	/** ISO date, e.g. 2026-11-23 */
 	published: string;
+	/** The same date as the byline shows it, e.g. 23 November 2026. */
+	publishedText: string;
 	/** One or two sentences for search results and share cards. */
 	description: string;
 	/** The page's public URL, used for the canonical link and share tags. */
