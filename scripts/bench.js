@@ -117,7 +117,15 @@ async function serve(port) {
 function recorder() {
 	/** @type {any} */
 	const w = window;
-	const seen = (w.__bench = { lcp: [], fcp: NaN, shifts: [], longtasks: [], loafs: [], moves: [] });
+	const seen = (w.__bench = {
+		lcp: [],
+		fcp: NaN,
+		shifts: [],
+		shifted: {},
+		longtasks: [],
+		loafs: [],
+		moves: []
+	});
 	const watch = (type, fn) => {
 		try {
 			new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({
@@ -130,7 +138,16 @@ function recorder() {
 	};
 	watch('paint', (e) => e.name === 'first-contentful-paint' && (seen.fcp = e.startTime));
 	watch('largest-contentful-paint', (e) => seen.lcp.push(e.startTime));
-	watch('layout-shift', (e) => !e.hadRecentInput && seen.shifts.push([e.startTime, e.value]));
+	const describe = (node) =>
+		node?.nodeType === 1
+			? `${node.localName}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/)[0]}` : ''}`
+			: node?.nodeName;
+	watch('layout-shift', (e) => {
+		if (e.hadRecentInput) return;
+		seen.shifts.push([e.startTime, e.value]);
+		for (const s of e.sources ?? [])
+			seen.shifted[describe(s.node)] = (seen.shifted[describe(s.node)] ?? 0) + 1;
+	});
 	watch('longtask', (e) => seen.longtasks.push([e.startTime, e.duration]));
 	watch('long-animation-frame', (e) => seen.loafs.push([e.startTime, e.duration]));
 	addEventListener('DOMContentLoaded', () => {
@@ -184,7 +201,13 @@ async function measureLoad(browser, url) {
 	const tbt = seen.longtasks
 		.filter(([t]) => t >= seen.fcp)
 		.reduce((n, [, d]) => n + Math.max(0, d - 50), 0);
-	return { lcp: seen.lcp[seen.lcp.length - 1], fcp: seen.fcp, cls: cls(seen.shifts), tbt };
+	return {
+		lcp: seen.lcp[seen.lcp.length - 1],
+		fcp: seen.fcp,
+		cls: cls(seen.shifts),
+		shifted: seen.shifted,
+		tbt
+	};
 }
 
 /**
@@ -260,6 +283,7 @@ async function measureScroll(browser, url, rate) {
 		longFrames: loafs.filter(([, d]) => d > 50).length,
 		longestFrame: Math.max(0, ...loafs.map(([, d]) => d)),
 		cls: cls(shifts),
+		shifted: seen.shifted,
 		moves: seen.moves.length,
 		...scriptPerMoveFrame(trace.traceEvents ?? trace)
 	};
@@ -324,6 +348,12 @@ function scriptPerMoveFrame(events) {
 	};
 }
 
+/** What moved, for a layout shift's report: "; shifted: span.label ×40". @param {Record<string, number>} shifted */
+const moved = (shifted) => {
+	const list = Object.entries(shifted).sort((a, b) => b[1] - a[1]);
+	return list.length ? `; shifted: ${list.map(([what, n]) => `${what} ×${n}`).join(', ')}` : '';
+};
+
 async function main() {
 	if (BUILD) {
 		const t0 = performance.now();
@@ -339,7 +369,8 @@ async function main() {
 		const how = `4× CPU, 412×823, median of ${RUNS} fresh loads`;
 		report('LCP', median(loads.map((l) => l.lcp)), 'ms', 1500, how);
 		report('FCP', median(loads.map((l) => l.fcp)), 'ms', null, how);
-		report('CLS (load)', Math.max(...loads.map((l) => l.cls)), '', 0, `${how} (worst)`);
+		const worst = loads.reduce((a, b) => (b.cls > a.cls ? b : a));
+		report('CLS (load)', worst.cls, '', 0, `${how} (worst)${moved(worst.shifted)}`);
 		report(
 			'total blocking time',
 			median(loads.map((l) => l.tbt)),
@@ -360,7 +391,7 @@ async function main() {
 			);
 			report(`longest animation frame (${rate}×)`, s.longestFrame, 'ms', null, how);
 			report(`frame interval p95 (${rate}×)`, s.p95, 'ms', rate === 1 ? 17 : 20, how);
-			report(`CLS while scrolling (${rate}×)`, s.cls, '', 0, how);
+			report(`CLS while scrolling (${rate}×)`, s.cls, '', 0, `${how}${moved(s.shifted)}`);
 			report(
 				`script per camera-move frame, p95 (${rate}×)`,
 				s.scriptP95,
