@@ -210,6 +210,8 @@ test.describe('before and during hydration', () => {
 			const box = await maps.nth(i).locator('svg').boundingBox();
 			expect(box?.width).toBeGreaterThan(250);
 			expect(box?.height).toBeGreaterThan(150);
+			// Framed 4:3, as the still map's styles set it.
+			expect(box!.width / box!.height).toBeCloseTo(4 / 3, 1);
 		}
 		// The map's drawing is there (the still maps reuse it), and no control that needs scripts shows.
 		await expect(page.locator('#m-syria')).toHaveCount(1);

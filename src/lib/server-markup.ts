@@ -1,0 +1,31 @@
+// Markup written once on the server and kept as it is in the browser. Svelte keeps the server-rendered
+// content of an {@html} block on hydration when the client's value is not empty, so the browser passes
+// this stand-in and neither builds nor walks that part of the page: a static part of the page costs
+// nothing to hydrate. Used for the base map's geometry, the palettes' stylesheet and the steps' text
+// and still maps.
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+
+/** What the browser passes to an {@html} block whose server-rendered content it keeps. */
+export const KEEP_SERVER_MARKUP = ' ';
+
+/**
+ * A component's markup, rendered on the server (at build time, as the page is prerendered). Its own
+ * hydration comments are left out: inside {@html} they would only be text for the browser to skip.
+ * The component may have no effects or handlers: in the browser its markup is never brought to life.
+ */
+export function serverMarkup<Props extends Record<string, unknown>>(
+	component: Component<Props>,
+	props: Props
+): string {
+	return render(component, { props }).body.replace(/<!--[^]*?-->/g, '');
+}
+
+let hydrated = false;
+/** Whether a story has already come alive in this document: after that, a story mounts afresh (a
+ *  client-side navigation) and has no server markup to keep. */
+export const hydratedOnce = () => hydrated;
+/** Called once the first story has hydrated. */
+export const markHydrated = () => {
+	hydrated = true;
+};
