@@ -41,13 +41,14 @@ interface Finding {
  * itself: the same rules and results for a page without iframes (this one has none, checked), in half
  * the time of runPartial() plus finishRun() in a blank page.
  */
-async function scan(page: Page, where: string): Promise<Finding[]> {
+async function scan(page: Page, where: string, only: string[] = []): Promise<Finding[]> {
 	expect(page.frames(), 'axe legacy mode skips iframes').toHaveLength(1);
-	const { violations } = await new AxeBuilder({ page })
+	let axe = new AxeBuilder({ page })
 		.options({ resultTypes: ['violations'] }) // first: options() replaces what withTags() set
 		.withTags(WCAG)
-		.setLegacyMode()
-		.analyze();
+		.setLegacyMode();
+	for (const selector of only) axe = axe.include(selector);
+	const { violations } = await axe.analyze();
 	return violations.map((violation) => ({ where, violation }));
 }
 
@@ -122,6 +123,10 @@ for (const scheme of ['light', 'dark'] as const) {
 		test.use({ colorScheme: scheme });
 
 		test('no violations at the top and at every step', async ({ page }, testInfo) => {
+			test.skip(
+				scheme === 'dark' && testInfo.project.name === 'phone',
+				'colours do not change with the screen: the dark theme is scanned at every step on the desktop, the phone layout in the light theme'
+			);
 			await page.clock.install();
 			await recordSteps(page);
 			await page.goto('/');
@@ -130,7 +135,8 @@ for (const scheme of ['light', 'dark'] as const) {
 			const findings = await scan(page, 'top');
 			for (const step of steps) {
 				await arriveAt(page, step, { fastForward: true });
-				findings.push(...(await scan(page, `#${step.id}`)));
+				// The whole page was scanned at the top; a step changes its own card and the map.
+				findings.push(...(await scan(page, `#${step.id}`, [`#${step.id}`, '[data-story-map]'])));
 			}
 			expectNoViolations(findings, testInfo);
 		});

@@ -4,9 +4,10 @@
 // active step, the same `data-view` on the map, and the same map, pixel for pixel but for anti-aliasing
 // (see difference()). Nothing logs an error or leaves a promise rejection unhandled on the way.
 //
-// Over 200 moves in all, pseudo-random from a fixed seed (in each test's title): ROBUST_SEED=<n> plays
-// another game; a failure names the seed and the moves that led to it, and leaves both pictures in the
-// test's output folder. ROBUST_DEBUG=1 prints every move with its timings.
+// Pseudo-random moves from a fixed seed (in each test's title): ROBUST_SEED=<n> plays another game; a
+// failure names the seed and the moves that led to it, and leaves both pictures in the test's output
+// folder. ROBUST_DEBUG=1 prints every move with its timings. ROBUST_DEPTH scales the number of moves:
+// `npm test` makes 60 (depth 0.3, to keep the suite under three minutes); ROBUST_DEPTH=1 makes 206.
 // Runs in the 'desktop' project only: it sets its own screen sizes.
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { LONGEST_FLIGHT_MS, steps, views } from './helpers';
 
 const DEBUG = !!process.env.ROBUST_DEBUG;
 const SEED = Number(process.env.ROBUST_SEED ?? 20250611) >>> 0;
+const DEPTH = Number(process.env.ROBUST_DEPTH ?? 0.3);
+/** A test's number of moves at full depth, scaled by ROBUST_DEPTH. */
+const movesOf = (full: number) => Math.max(4, Math.round(full * DEPTH));
 
 /** The copy's view for each step id. */
 const VIEW_OF: Record<string, string> = Object.fromEntries(steps.map((s) => [s.id, s.view]));
@@ -799,7 +803,7 @@ test.describe('robustness: however a reader gets somewhere, it looks as if they 
 				label: `reduced motion, opened on a ${on}`,
 				viewport: start,
 				motion: false,
-				moves: 58,
+				moves: movesOf(58),
 				mix: { jump: 0.5, fling: 0.18, anchor: 0.1, reload: 0.06, resize: 0.16 }
 			});
 		});
@@ -815,7 +819,7 @@ test.describe('robustness: however a reader gets somewhere, it looks as if they 
 			label: 'motion on',
 			viewport: DESKTOP,
 			motion: true,
-			moves: 20,
+			moves: movesOf(20),
 			mix: { fling: 1 }
 		});
 	});
@@ -832,7 +836,7 @@ test.describe('robustness: however a reader gets somewhere, it looks as if they 
 				viewport: zoom.viewport,
 				deviceScaleFactor: zoom.deviceScaleFactor,
 				motion: false,
-				moves: 35,
+				moves: movesOf(35),
 				mix: { jump: 0.6, fling: 0.25, anchor: 0.08, reload: 0.07 }
 			});
 		});

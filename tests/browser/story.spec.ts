@@ -30,6 +30,9 @@ test.describe('scrolling through the story', () => {
 	test('reading forward: every step shows its text and settles the map on its view', async ({
 		page
 	}) => {
+		// The camera's flights are fast-forwarded (a fake clock): the flights themselves are tested
+		// below and in robustness.spec.ts.
+		await page.clock.install();
 		await recordSteps(page);
 		await page.goto('/');
 
@@ -40,7 +43,7 @@ test.describe('scrolling through the story', () => {
 		);
 
 		for (const step of steps) {
-			await arriveAt(page, step);
+			await arriveAt(page, step, { fastForward: true });
 			const section = page.locator(`#${step.id}`);
 			await expect(section).toHaveClass(/\bactive\b/);
 			await expect(section).toBeInViewport();
