@@ -2,7 +2,8 @@
 // content of an {@html} block on hydration when the client's value is not empty, so the browser passes
 // this stand-in and neither builds nor walks that part of the page: a static part of the page costs
 // nothing to hydrate. Used for the base map's geometry, the palettes' stylesheet and the steps' text
-// and still maps.
+// and still maps. It holds only where the page was loaded as a document: +layout.svelte makes every
+// navigation to another page one.
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 
@@ -20,12 +21,3 @@ export function serverMarkup<Props extends Record<string, unknown>>(
 ): string {
 	return render(component, { props }).body.replace(/<!--[^]*?-->/g, '');
 }
-
-let hydrated = false;
-/** Whether a story has already come alive in this document: after that, a story mounts afresh (a
- *  client-side navigation) and has no server markup to keep. */
-export const hydratedOnce = () => hydrated;
-/** Called once the first story has hydrated. */
-export const markHydrated = () => {
-	hydrated = true;
-};
