@@ -129,6 +129,8 @@ test.describe('no leaks', () => {
 		const frames = () => page.evaluate(() => (window as unknown as { frames_: number }).frames_);
 		/** Follows a link that asks to stay in the app (no data-sveltekit-reload), as a host page might. */
 		const go = async (path: string) => {
+			// A document load fires `load`; an in-app navigation would not, and the test fails here.
+			const loaded = page.waitForEvent('load', { timeout: 10_000 });
 			await page.evaluate((path) => {
 				const a = document.createElement('a');
 				a.href = new URL(path, document.baseURI).href;
@@ -137,6 +139,7 @@ test.describe('no leaks', () => {
 				document.querySelector('main')!.append(a);
 				a.click();
 			}, path);
+			await loaded;
 			await expect(page).toHaveURL(new RegExp(`${path}$`));
 		};
 		const read = async () => {

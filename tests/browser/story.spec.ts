@@ -162,6 +162,41 @@ test.describe('scrolling through the story', () => {
 	}
 });
 
+test.describe('the scale bar', () => {
+	test('is hidden while the camera flies, and measures the map where it lands', async ({
+		page
+	}) => {
+		const target = steps.find((s) => s.view !== first.view)!;
+		await page.goto('/');
+		await waitForView(page, first.view);
+		const scale = page.locator('[data-story-map] .scale');
+		await scrollToStep(page, target.id);
+		await expect.poll(async () => (await mapState(page)).busy, POLL).toBe('true');
+		// Mid-flight the bar would measure a map that is no longer there.
+		expect(await scale.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+		await waitForView(page, target.view);
+		await expect.poll(() => scale.evaluate((el) => getComputedStyle(el).opacity), POLL).toBe('1');
+		const { bar, expected } = await page.evaluate(() => {
+			const map = document.querySelector('[data-story-map]')!;
+			const frame = map.querySelector('.frame')!.getBoundingClientRect();
+			const [, , vw, vh] = map
+				.querySelector('.frame > svg')!
+				.getAttribute('viewBox')!
+				.split(' ')
+				.map(Number);
+			const el = map.querySelector<HTMLElement>('.scale')!;
+			const units = Number(getComputedStyle(el).getPropertyValue('--units'));
+			return {
+				bar: el.querySelector('.bar')!.getBoundingClientRect().width,
+				expected: units * Math.min(frame.width / vw, frame.height / vh)
+			};
+		});
+		expect(Math.abs(bar - expected), `bar ${bar} px, the view's scale ${expected} px`).toBeLessThan(
+			1
+		);
+	});
+});
+
 test.describe('before and during hydration', () => {
 	test('the prerendered HTML holds every word and the first map view', async ({ request }) => {
 		const response = await request.get('/');
