@@ -202,7 +202,10 @@ const BACK_KEYS = ['PageUp', 'ArrowUp', 'Shift+Space'];
 
 test('keyboard only: skip link, then every step in order by Space / Page Down / Down, and back', async ({
 	page
-}) => {
+}, testInfo) => {
+	// The desktop presses the keys with the browser's smooth scrolling; the phone with reduced motion,
+	// where each key jumps.
+	if (testInfo.project.name === 'phone') await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.clock.install();
 	await recordSteps(page);
 	await page.goto('/');
@@ -415,7 +418,8 @@ test.describe('reduced motion', () => {
 
 test('the Animation switch turns the camera off, and the choice survives a reload', async ({
 	page
-}) => {
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'the same at every size: checked once');
 	await recordBusy(page);
 	await recordViewBoxes(page);
 	await recordSteps(page);
@@ -712,7 +716,8 @@ test.describe('?theme= override', () => {
 	for (const { system, other } of themeCases) {
 		test(`on a ${system} system: ?theme=${other} gives ${other}, ?theme=purple warns and keeps ${system}`, async ({
 			page
-		}) => {
+		}, testInfo) => {
+			test.skip(testInfo.project.name !== 'phone', 'the same at every size: checked once');
 			const expectTheme = async (theme: string) => {
 				const lum = await bodyLuminance(page);
 				if (theme === 'dark') expect(lum, 'dark body background luminance').toBeLessThan(0.1);

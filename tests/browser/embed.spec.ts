@@ -121,7 +121,8 @@ test('the embed route is prerendered, kept out of search, and points to the main
 
 test('the page and the embed share the same 1200×630 map image, prerendered with the build', async ({
 	page
-}) => {
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'the same at every size: checked once');
 	const image = new URL('share.png', copy.meta.canonical).href;
 	for (const path of ['/', '/embed/']) {
 		await page.goto(path);
@@ -201,7 +202,8 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 
 test('embed.js stops listening once the host page removes its frame (a single-page host)', async ({
 	page
-}) => {
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'the same at every size: checked once');
 	await page.addInitScript(() => {
 		if (window !== window.top) return;
 		const live = new Map<string, Set<unknown>>();
@@ -238,7 +240,8 @@ test('embed.js stops listening once the host page removes its frame (a single-pa
 test('the story takes where the screen is only from its own parent, and only well-formed', async ({
 	page,
 	baseURL
-}) => {
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'the same at every size: checked once');
 	const errors = watchErrors(page, baseURL!);
 	await page.goto(`${hostOrigin}/script.html`);
 	const iframe = page.locator('[data-invisible-caliphate] iframe');
