@@ -169,12 +169,34 @@ test.describe('the scale bar', () => {
 		const target = steps.find((s) => s.view !== first.view)!;
 		await page.goto('/');
 		await waitForView(page, first.view);
+		// The story flies only once it has arrived: two frames after it starts (src/lib/Story.svelte).
+		await page.waitForSelector('html[data-started]');
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
 		const scale = page.locator('[data-story-map] .scale');
+		// The scale bar's opacity at the moment the map reports a flight (aria-busy), read in the page:
+		// a flight can be over before a poll from here comes round.
+		await page.evaluate(() => {
+			const map = document.querySelector('[data-story-map]')!;
+			const seen: string[] = ((window as unknown as { __scaleInFlight: string[] }).__scaleInFlight =
+				[]);
+			new MutationObserver(() => {
+				if (map.getAttribute('aria-busy') === 'true')
+					seen.push(getComputedStyle(map.querySelector('.scale')!).opacity);
+			}).observe(map, { attributes: true, attributeFilter: ['aria-busy'] });
+		});
 		await scrollToStep(page, target.id);
-		await expect.poll(async () => (await mapState(page)).busy, POLL).toBe('true');
-		// Mid-flight the bar would measure a map that is no longer there.
-		expect(await scale.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
 		await waitForView(page, target.view);
+		// Mid-flight the bar would measure a map that is no longer there.
+		const inFlight = await page.evaluate(
+			() => (window as unknown as { __scaleInFlight: string[] }).__scaleInFlight
+		);
+		expect(inFlight.length, 'the map flew to the new view').toBeGreaterThan(0);
+		expect(
+			inFlight.every((o) => o === '0'),
+			`opacity in flight: ${inFlight}`
+		).toBe(true);
 		await expect.poll(() => scale.evaluate((el) => getComputedStyle(el).opacity), POLL).toBe('1');
 		const { bar, expected } = await page.evaluate(() => {
 			const map = document.querySelector('[data-story-map]')!;
