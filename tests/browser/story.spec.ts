@@ -162,6 +162,82 @@ test.describe('scrolling through the story', () => {
 	}
 });
 
+/** Where each place's dot is on screen and where its label points, in the live map. */
+function dotsAndLabels() {
+	const map = document.querySelector('[data-story-map]')!;
+	const centre = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
+	const dots = [...map.querySelectorAll('svg.drawing .dot')].map((d) =>
+		centre(d.getBoundingClientRect())
+	);
+	// A label sits 6 px from its point, on the side its class names (MapDrawing.svelte).
+	const anchors = [...map.querySelectorAll<HTMLElement>('.overlay .label')]
+		.filter((l) => l.classList.contains('place'))
+		.map((l) => {
+			const r = l.getBoundingClientRect();
+			const [cx, cy] = centre(r);
+			if (l.classList.contains('right')) return [r.left - 6, cy];
+			if (l.classList.contains('left')) return [r.right + 6, cy];
+			if (l.classList.contains('above')) return [cx, r.bottom + 6];
+			if (l.classList.contains('below')) return [cx, r.top - 6];
+			return [cx, cy];
+		});
+	const f = map.querySelector('.frame')!.getBoundingClientRect();
+	return { dots, anchors, frame: [f.left, f.top, f.right, f.bottom] };
+}
+
+test.describe('the camera in flight', () => {
+	test('moves the places and their labels together, and lands where a fresh load draws the view', async ({
+		page
+	}) => {
+		// A long flight: from the checkpoint at the airport out to the whole of Syria.
+		const from = steps.find((s) => s.view === 'checkpoint')!;
+		const to = steps.find((s, i) => i > steps.indexOf(from) && s.view !== 'checkpoint')!;
+		await page.goto(`/#${from.id}`);
+		await waitForView(page, from.view);
+		await page.waitForSelector('html[data-started]');
+		await page.evaluate((fn) => {
+			const w = window as unknown as { __frames: ReturnType<typeof dotsAndLabels>[] };
+			const sample = new Function(`return (${fn})()`) as () => ReturnType<typeof dotsAndLabels>;
+			w.__frames = [];
+			const tick = () => {
+				w.__frames.push(sample());
+				if (w.__frames.length < 600) requestAnimationFrame(tick);
+			};
+			requestAnimationFrame(tick);
+		}, dotsAndLabels.toString());
+		await scrollToStep(page, to.id);
+		await waitForView(page, to.view);
+		const frames = await page.evaluate(() => {
+			const w = window as unknown as { __frames: ReturnType<typeof dotsAndLabels>[] };
+			const out = w.__frames;
+			w.__frames = [];
+			return out.filter((f) => f.dots.length > 0 && f.dots.length === f.anchors.length);
+		});
+		expect(frames.length, "frames with the new view's places").toBeGreaterThan(10);
+		// What the reader sees: the places inside the map's frame.
+		const apart = frames.flatMap((f) =>
+			f.dots
+				.map((d, i) => [d, f.anchors[i]])
+				.filter(
+					([d]) =>
+						d[0] >= f.frame[0] && d[0] <= f.frame[2] && d[1] >= f.frame[1] && d[1] <= f.frame[3]
+				)
+				.map(([d, a]) => Math.hypot(d[0] - a[0], d[1] - a[1]))
+		);
+		expect(apart.length, 'places seen in flight').toBeGreaterThan(10);
+		// The picture and the labels are moved apart from each other each frame (MapDrawing.showWindow).
+		expect(Math.max(...apart), 'the farthest a label strayed from its dot, px').toBeLessThan(2);
+		const landed = await page.evaluate(dotsAndLabels);
+		await page.goto(`/#${to.id}`);
+		await waitForView(page, to.view);
+		const fresh = await page.evaluate(dotsAndLabels);
+		expect(landed.dots.length).toBeGreaterThan(0);
+		landed.dots.forEach((d, i) => {
+			expect(Math.abs(d[0] - fresh.dots[i][0]) + Math.abs(d[1] - fresh.dots[i][1])).toBeLessThan(1);
+		});
+	});
+});
+
 test.describe('the scale bar', () => {
 	test('is hidden while the camera flies, and measures the map where it lands', async ({
 		page

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameFor, windowOf, grow, union } from '../../src/lib/map/frame';
+import { frameFor, windowOf, grow, union, pictureTransform } from '../../src/lib/map/frame';
 import { activeIndex, progressThrough } from '../../src/lib/scrolly/active';
 import { partialLine } from '../../src/lib/map/route';
 import { placeLabels, textWidth } from '../../src/lib/map/labels';
@@ -53,6 +53,43 @@ describe('frameFor: fitting a view into the part of the map the text leaves free
 			])
 		).toEqual([0, -3, 6, 2]);
 	});
+});
+
+describe('pictureTransform: a drawing moved and scaled as a picture between two drawings in flight', () => {
+	/** Applies `translate(tx,ty) scale(a)` (origin top left) to a point. */
+	const apply = (css: string, [x, y]: [number, number]): [number, number] => {
+		const [, tx, ty, a] = css.match(/translate\((.+)px,(.+)px\) scale\((.+)\)/)!.map(Number);
+		return [a * x + tx, a * y + ty];
+	};
+	const onScreen = (
+		w: [number, number, number, number],
+		width: number,
+		p: [number, number]
+	): [number, number] => {
+		const k = width / w[2];
+		return [(p[0] - w[0]) * k, (p[1] - w[1]) * k];
+	};
+	it.each([
+		// the window drawn, the window shown (zooming out, zooming in, panning), the drawing's width
+		[[-232, 61, 2.65, 3.28], [-233, 60, 3.6, 4.46], 646],
+		[[-333, -459, 662.7, 728.6], [-300, -420, 560, 615.7], 390],
+		[[-188, -284, 553.6, 608.7], [-188, -327, 553.6, 608.7], 412]
+	] as [[number, number, number, number], [number, number, number, number], number][])(
+		'puts every world point of a drawing of %j where a drawing of %j would',
+		(from, to, width) => {
+			const css = pictureTransform(from, to, width / to[2]);
+			for (const p of [
+				[from[0], from[1]],
+				[to[0] + to[2] / 2, to[1] + to[3] / 2],
+				[to[0] + to[2], to[1] + to[3]]
+			] as [number, number][]) {
+				const [x, y] = apply(css, onScreen(from, width, p));
+				const [ex, ey] = onScreen(to, width, p);
+				expect(Math.abs(x - ex)).toBeLessThan(0.02);
+				expect(Math.abs(y - ey)).toBeLessThan(0.02);
+			}
+		}
+	);
 });
 
 describe('the active step is a pure function of the scroll position', () => {

@@ -41,3 +41,19 @@ export function union(boxes: Box[]): Box {
 export function viewBoxString(v: [number, number, number, number]): string {
 	return v.map((n) => +n.toFixed(3)).join(' ');
 }
+
+/**
+ * The CSS transform (origin top left) that turns a drawing of window `from` into one of window `to`,
+ * both filling the same box at `scale` pixels per world unit for `to`: a world point at p moves from
+ * (p − from)·k_from to (p − to)·k_to.
+ */
+export function pictureTransform(
+	from: [number, number, number, number],
+	to: [number, number, number, number],
+	scale: number
+): string {
+	const a = from[2] / to[2];
+	const tx = (from[0] - to[0]) * scale;
+	const ty = (from[1] - to[1]) * scale;
+	return `translate(${tx.toFixed(2)}px,${ty.toFixed(2)}px) scale(${a.toFixed(5)})`;
+}
