@@ -4,8 +4,9 @@
 //   load, 4× CPU, 412×823 phone: LCP, CLS and total blocking time, the median of --runs fresh loads;
 //   the whole piece scrolled (scroll gestures of one screen each; headless Chromium
 //   performs no synthetic touch scroll, so they are wheel gestures) on the same phone at 1× and 4× CPU:
-//   long animation frames, the 95th-percentile interval between animation frames, layout shift, and
-//   (from a DevTools trace) the script time in each frame while the camera moves.
+//   long animation frames, the 95th-percentile interval between animation frames and layout shift
+//   (untraced), and, from a second scroll with a DevTools trace, the script time in each frame while
+//   the camera moves.
 // Prints one JSON line per figure, then a table. A benchmark, not a test: figures vary from run to run
 // and machine to machine; it exits 0 whatever they are, 1 only if it could not measure.
 import { spawn } from 'node:child_process';
@@ -212,11 +213,12 @@ async function measureLoad(browser, url) {
 }
 
 /**
- * Scrolls the whole piece with scroll gestures, recording every animation frame's time in the
- * page and a DevTools trace of the main thread.
+ * Scrolls the whole piece with scroll gestures on a fresh phone page, recording every animation
+ * frame's time in the page, and with `trace` a DevTools trace of the main thread too.
  * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
+ * @param {boolean} trace
  */
-async function measureScroll(browser, url, rate) {
+async function scrollThrough(browser, url, rate, trace) {
 	const context = await browser.newContext(PHONE);
 	await context.addInitScript(recorder);
 	const page = await context.newPage();
@@ -225,16 +227,17 @@ async function measureScroll(browser, url, rate) {
 	await page.waitForSelector('html[data-started]');
 	await page.waitForTimeout(500);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-	await browser.startTracing(page, {
-		categories: [
-			'devtools.timeline',
-			'disabled-by-default-devtools.timeline',
-			'disabled-by-default-devtools.timeline.frame',
-			'blink.user_timing',
-			'v8.execute',
-			'toplevel'
-		]
-	});
+	if (trace)
+		await browser.startTracing(page, {
+			categories: [
+				'devtools.timeline',
+				'disabled-by-default-devtools.timeline',
+				'disabled-by-default-devtools.timeline.frame',
+				'blink.user_timing',
+				'v8.execute',
+				'toplevel'
+			]
+		});
 	const start = await page.evaluate(() => {
 		/** @type {any} */
 		const w = window;
@@ -269,24 +272,37 @@ async function measureScroll(browser, url, rate) {
 		w.__framing = false;
 		return { ...w.__bench, frames: w.__frames, end: performance.now(), y: scrollY };
 	});
-	const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+	const events = trace ? JSON.parse((await browser.stopTracing()).toString('utf8')) : null;
 	await context.close();
 	if (seen.y + screen < height - 2) throw new Error(`the scroll stopped at ${seen.y} of ${height}`);
+	return { start, seen, events: events ? (events.traceEvents ?? events) : null };
+}
 
+/**
+ * The scrolling figures at one CPU rate, from two scrolls of the whole piece: the frames, long
+ * animation frames and layout shifts from one without tracing (a DevTools trace costs the page's main
+ * thread time of its own, and frames with it), the script per camera frame from one with a trace.
+ * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
+ */
+async function measureScroll(browser, url, rate) {
+	const { start, seen } = await scrollThrough(browser, url, rate, false);
 	const frames = seen.frames;
-	const intervals = frames.slice(1).map((t, i) => t - frames[i]);
-	const loafs = seen.loafs.filter(([t]) => t >= start);
-	const shifts = seen.shifts.filter(([t]) => t >= start);
+	const intervals = frames
+		.slice(1)
+		.map((/** @type {number} */ t, /** @type {number} */ i) => t - frames[i]);
+	const loafs = seen.loafs.filter((/** @type {number[]} */ [t]) => t >= start);
+	const shifts = seen.shifts.filter((/** @type {number[]} */ [t]) => t >= start);
+	const traced = await scrollThrough(browser, url, rate, true);
 	return {
 		seconds: (seen.end - start) / 1000,
 		frames: frames.length,
 		p95: percentile(intervals, 0.95),
-		longFrames: loafs.filter(([, d]) => d > 50).length,
-		longestFrame: Math.max(0, ...loafs.map(([, d]) => d)),
+		longFrames: loafs.filter((/** @type {number[]} */ [, d]) => d > 50).length,
+		longestFrame: Math.max(0, ...loafs.map((/** @type {number[]} */ [, d]) => d)),
 		cls: cls(shifts),
 		shifted: seen.shifted,
 		moves: seen.moves.length,
-		...scriptPerMoveFrame(trace.traceEvents ?? trace)
+		...scriptPerMoveFrame(traced.events)
 	};
 }
 
