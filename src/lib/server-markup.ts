@@ -4,7 +4,7 @@
 // nothing to hydrate. Used for the base map's geometry, the palettes' stylesheet and the steps' text
 // and still maps. It holds only where the page was loaded as a document: +layout.svelte makes every
 // navigation to another page one.
-import type { Component } from 'svelte';
+import { hydrate, unmount, type Component } from 'svelte';
 import { render } from 'svelte/server';
 
 /** What the browser passes to an {@html} block whose server-rendered content it keeps. */
@@ -20,4 +20,45 @@ export function serverMarkup<Props extends Record<string, unknown>>(
 	props: Props
 ): string {
 	return render(component, { props }).body.replace(/<!--[^]*?-->/g, '');
+}
+
+/** What a hydratable block's empty comments (`<!---->`, Svelte's anchors) are written as inside an
+ *  {@html} block, whose end Svelte finds as the first empty comment. */
+const ESCAPED_ANCHOR = '~';
+
+/**
+ * A component's markup, rendered on the server with its hydration comments, to be hydrated on its own
+ * later (`hydrateLater`) rather than with the page: it goes inside an {@html} block whose
+ * server-rendered content the browser keeps.
+ */
+export function hydratableMarkup<Props extends Record<string, unknown>>(
+	component: Component<Props>,
+	props: Props
+): string {
+	return render(component, { props }).body.replaceAll('<!---->', `<!--${ESCAPED_ANCHOR}-->`);
+}
+
+/**
+ * Hydrates a component written by `hydratableMarkup` into `target`, in a task of its own after the
+ * page's hydration: the page's one long task becomes two shorter ones. Returns a function that
+ * cancels or unmounts it.
+ */
+export function hydrateLater<Props extends Record<string, unknown>>(
+	component: Component<Props>,
+	target: HTMLElement,
+	props: Props,
+	hydrated: () => void
+): () => void {
+	let instance: ReturnType<typeof hydrate> | null = null;
+	const timer = setTimeout(() => {
+		const walker = document.createTreeWalker(target, NodeFilter.SHOW_COMMENT);
+		for (let c = walker.nextNode(); c; c = walker.nextNode())
+			if ((c as Comment).data === ESCAPED_ANCHOR) (c as Comment).data = '';
+		instance = hydrate(component, { target, props });
+		hydrated();
+	});
+	return () => {
+		clearTimeout(timer);
+		if (instance) void unmount(instance);
+	};
 }
