@@ -72,7 +72,7 @@ test.describe('no leaks', () => {
 	// The camera jumps instead of flying: the story is read in many places quickly.
 	test.use({ reducedMotion: 'reduce' });
 
-	test('scrolling top to bottom and back eight times leaves the heap where it started', async ({
+	test('scrolling top to bottom and back five times leaves the heap where it started', async ({
 		page
 	}, testInfo) => {
 		test.skip(testInfo.project.name !== 'desktop', 'one size is enough for the heap');
@@ -103,7 +103,9 @@ test.describe('no leaks', () => {
 		await sweep(false);
 		await expect(map).toHaveAttribute('data-view', steps[0].view, { timeout: 15_000 });
 		const start = await heap();
-		for (let round = 0; round < 8; round++) {
+		// Five rounds catch a leak of 45 KB a round (10% of a 2.2 MB heap); eight caught 28 KB but took
+		// 15 s of the suite's 3 minutes.
+		for (let round = 0; round < 5; round++) {
 			await sweep(true);
 			await sweep(false);
 		}
