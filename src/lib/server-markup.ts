@@ -1,9 +1,10 @@
 // Markup written once on the server and kept as it is in the browser. Svelte keeps the server-rendered
 // content of an {@html} block on hydration when the client's value is not empty, so the browser passes
 // this stand-in and neither builds nor walks that part of the page: a static part of the page costs
-// nothing to hydrate. Used for the base map's geometry, the palettes' stylesheet and the steps' text
-// and still maps. It holds only where the page was loaded as a document: +layout.svelte makes every
-// navigation to another page one.
+// nothing to hydrate. Used for the base map's geometry, the palettes' stylesheet, the head's tags and
+// the steps' text and still maps; and, with its hydration comments kept, for the live map, which
+// hydrates on its own just after the page (hydratableMarkup, hydrateLater). It holds only where the
+// page was loaded as a document: +layout.svelte makes every navigation to another page one.
 import { hydrate, unmount, type Component } from 'svelte';
 import { render } from 'svelte/server';
 
