@@ -384,12 +384,13 @@ class SlowReader {
 	private pages = new Map<string, Page[]>();
 	private cache = new Map<string, Buffer>();
 	private contexts: BrowserContext[] = [];
+	/** What went wrong in the slow readers' pages, for the test that reads it (take()). */
+	private problems = new Problems();
 	/** Each slow reader has a browser context (a window) of its own: a page in a background tab of
 	 *  the reader's window would get one animation frame a second. */
 	constructor(
 		private browser: Browser,
 		private contextOptions: Parameters<Browser['newContext']>[0],
-		private problems: Problems,
 		private options: { motion: boolean }
 	) {}
 
@@ -531,10 +532,14 @@ class SlowReader {
 		return picture;
 	}
 
-	/** Collects the slow readers' unhandled rejections and closes their windows. */
-	async close(): Promise<void> {
+	/** The slow readers' errors and unhandled rejections since the last call. */
+	async take(): Promise<string[]> {
 		for (const [key, pages] of this.pages)
 			for (const p of pages) await this.problems.drain(p, `slow reader ${key}`);
+		return this.problems.list.splice(0);
+	}
+
+	async close(): Promise<void> {
 		for (const c of this.contexts) await c.close();
 	}
 }
@@ -725,8 +730,12 @@ async function openReader(
 
 type Move = 'jump' | 'fling' | 'anchor' | 'reload' | 'resize';
 
-/** Opens a reader (and the slow readers to compare with), makes `moves` random moves from the mix
- *  (weights), checks after each, and checks nothing logged an error. */
+/** The browser context options of a reader (and its slow readers). */
+const readerOptions = (baseURL: string | undefined, deviceScaleFactor: number, motion: boolean) =>
+	({ baseURL, deviceScaleFactor, reducedMotion: motion ? 'no-preference' : 'reduce' }) as const;
+
+/** Opens a reader (and, unless given `slow`, the slow readers to compare with), makes `moves` random
+ *  moves from the mix (weights), checks after each, and checks nothing logged an error. */
 async function ride(
 	browser: Browser,
 	baseURL: string | undefined,
@@ -737,7 +746,8 @@ async function ride(
 		deviceScaleFactor = 1,
 		motion,
 		moves,
-		mix
+		mix,
+		slow: shared
 	}: {
 		seed: number;
 		label: string;
@@ -746,17 +756,15 @@ async function ride(
 		motion: boolean;
 		moves: number;
 		mix: Partial<Record<Move, number>>;
+		/** Slow readers with the same options, kept by the caller (and closed by it). */
+		slow?: SlowReader;
 	}
 ): Promise<void> {
 	const rnd = random(seed);
 	const problems = new Problems();
-	const options = {
-		baseURL,
-		deviceScaleFactor,
-		reducedMotion: motion ? 'no-preference' : 'reduce'
-	} as const;
+	const options = readerOptions(baseURL, deviceScaleFactor, motion);
 	const context = await browser.newContext({ ...options, viewport });
-	const slow = new SlowReader(browser, options, problems, { motion });
+	const slow = shared ?? new SlowReader(browser, options, { motion });
 	// The slow readers start reading at once, beside the reader.
 	void slow.prepare(viewport, deviceScaleFactor);
 	if (mix.resize) void slow.prepare(viewport === PHONE ? DESKTOP : PHONE, deviceScaleFactor);
@@ -771,7 +779,8 @@ async function ride(
 		else await reader[move](rnd);
 	}
 	await problems.drain(page, label);
-	await slow.close();
+	problems.list.push(...(await slow.take()));
+	if (!shared) await slow.close();
 	await context.close();
 	const info = test.info();
 	info.annotations.push({
@@ -789,25 +798,35 @@ test.describe('robustness: however a reader gets somewhere, it looks as if they 
 	});
 
 	// Two readers with reduced motion (the camera jumps, so each move settles in a few frames): one
-	// opens the page on a desktop, the other on a phone; both turn the screen between the two.
-	for (const [r, start] of [DESKTOP, PHONE].entries()) {
-		const seed = SEED + 20 * r;
-		const on = start === PHONE ? 'phone' : 'desktop';
-		test(`reduced motion, opened on a ${on}: jumps, flings, #links with back/forward, reloads halfway, resizes (seed ${seed})`, async ({
-			browser,
-			baseURL
-		}) => {
-			test.setTimeout(90_000);
-			await ride(browser, baseURL, {
-				seed,
-				label: `reduced motion, opened on a ${on}`,
-				viewport: start,
-				motion: false,
-				moves: movesOf(58),
-				mix: { jump: 0.5, fling: 0.18, anchor: 0.1, reload: 0.06, resize: 0.16 }
+	// opens the page on a desktop, the other on a phone; both turn the screen between the two. They
+	// run one after the other in one worker and compare with the same slow readers, who read the
+	// story once at each size for both.
+	test.describe('reduced motion', () => {
+		test.describe.configure({ mode: 'default' });
+		let slow: SlowReader | undefined;
+		test.afterAll(async () => slow?.close());
+
+		for (const [r, start] of [DESKTOP, PHONE].entries()) {
+			const seed = SEED + 20 * r;
+			const on = start === PHONE ? 'phone' : 'desktop';
+			test(`reduced motion, opened on a ${on}: jumps, flings, #links with back/forward, reloads halfway, resizes (seed ${seed})`, async ({
+				browser,
+				baseURL
+			}) => {
+				test.setTimeout(90_000);
+				slow ??= new SlowReader(browser, readerOptions(baseURL, 1, false), { motion: false });
+				await ride(browser, baseURL, {
+					seed,
+					label: `reduced motion, opened on a ${on}`,
+					viewport: start,
+					motion: false,
+					moves: movesOf(58),
+					mix: { jump: 0.5, fling: 0.18, anchor: 0.1, reload: 0.06, resize: 0.16 },
+					slow
+				});
 			});
-		});
-	}
+		}
+	});
 
 	test(`motion on, desktop: fast wheel flings while the camera flies (seed ${SEED + 10})`, async ({
 		browser,
