@@ -253,7 +253,6 @@ async function frameFigures(browser, url, rate) {
 		longFrames: loafs.filter((/** @type {number[]} */ [, d]) => d > 50).length,
 		longestFrame: Math.max(0, ...loafs.map((/** @type {number[]} */ [, d]) => d)),
 		cls: cls(shifts),
-		/** @type {Record<string, number>} */
 		shifted: seen.shifted,
 		moves: seen.moves.length
 	};
@@ -264,7 +263,7 @@ async function frameFigures(browser, url, rate) {
  * --scrolls scrolls of the whole piece without tracing (a DevTools trace costs the page's main thread
  * time of its own, and frames with it), the script per camera frame from one more with a trace. The
  * frame interval p95 is the median of the scrolls' (each is listed with it: on a shared 2-core
- * machine one scroll in a few can miss a frame in twenty where the others miss one in forty); long
+ * machine scrolls of the same build differ, and a few frames in a hundred decide the figure); long
  * animation frames are counted over every scroll, layout shift is the worst scroll's.
  * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
  */

@@ -78,6 +78,14 @@ export function startInlineBuild() {
 	};
 }
 
+/** Throws unless the page's pass has written the embed page this pass replaces. */
+function checkPageBuilt() {
+	if (!existsSync(target))
+		throw new PassError(
+			`${target} does not exist — run \`vite build\` first (npm run build does both)`
+		);
+}
+
 /**
  * Puts the inline embed built in `temp` over the page build's embed/index.html, after checking it loads
  * nothing a null origin cannot; removes `temp`. Returns a line saying what it wrote.
@@ -85,10 +93,7 @@ export function startInlineBuild() {
  */
 export function installEmbed(temp) {
 	try {
-		if (!existsSync(target))
-			throw new PassError(
-				`${target} does not exist — run \`vite build\` first (npm run build does both)`
-			);
+		checkPageBuilt();
 		const built = join(temp, 'embed', 'index.html');
 		const html = readFileSync(built, 'utf8');
 		// Every script must be inline or a classic script (classic scripts load from a null origin).
@@ -114,12 +119,13 @@ export function exitWith(e) {
 	process.exit(1);
 }
 
-// Run on its own: after a `vite build`.
+// Run on its own: after a `vite build` (checked before the build, not after it).
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-	if (!existsSync(target))
-		exitWith(
-			new PassError(`${target} does not exist — run \`vite build\` first (npm run build does both)`)
-		);
+	try {
+		checkPageBuilt();
+	} catch (e) {
+		exitWith(e);
+	}
 	startInlineBuild()
 		.done.then((temp) => console.log(installEmbed(temp)))
 		.catch(exitWith);

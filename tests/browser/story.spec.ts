@@ -162,27 +162,42 @@ test.describe('scrolling through the story', () => {
 	}
 });
 
-/** Where each place's dot is on screen and where its label points, in the live map. */
-function dotsAndLabels() {
-	const map = document.querySelector('[data-story-map]')!;
-	const centre = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
-	const dots = [...map.querySelectorAll('svg.drawing .dot')].map((d) =>
-		centre(d.getBoundingClientRect())
-	);
-	// A label sits 6 px from its point, on the side its class names (MapDrawing.svelte).
-	const anchors = [...map.querySelectorAll<HTMLElement>('.overlay .label')]
-		.filter((l) => l.classList.contains('place'))
-		.map((l) => {
-			const r = l.getBoundingClientRect();
-			const [cx, cy] = centre(r);
-			if (l.classList.contains('right')) return [r.left - 6, cy];
-			if (l.classList.contains('left')) return [r.right + 6, cy];
-			if (l.classList.contains('above')) return [cx, r.bottom + 6];
-			if (l.classList.contains('below')) return [cx, r.top - 6];
-			return [cx, cy];
-		});
-	const f = map.querySelector('.frame')!.getBoundingClientRect();
-	return { dots, anchors, frame: [f.left, f.top, f.right, f.bottom] };
+interface DotsAndLabels {
+	dots: number[][];
+	anchors: number[][];
+	frame: number[];
+}
+declare global {
+	interface Window {
+		/** Where each place's dot is on screen and where its label points, in the live map. */
+		__dotsAndLabels: () => DotsAndLabels;
+	}
+}
+
+/** Installs window.__dotsAndLabels in every document the page loads (a script the page runs itself,
+ *  so that a requestAnimationFrame loop can call it each frame). */
+function installDotsAndLabels() {
+	window.__dotsAndLabels = () => {
+		const map = document.querySelector('[data-story-map]')!;
+		const centre = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
+		const dots = [...map.querySelectorAll('svg.drawing .dot')].map((d) =>
+			centre(d.getBoundingClientRect())
+		);
+		// A label sits 6 px from its point, on the side its class names (MapDrawing.svelte).
+		const anchors = [...map.querySelectorAll<HTMLElement>('.overlay .label')]
+			.filter((l) => l.classList.contains('place'))
+			.map((l) => {
+				const r = l.getBoundingClientRect();
+				const [cx, cy] = centre(r);
+				if (l.classList.contains('right')) return [r.left - 6, cy];
+				if (l.classList.contains('left')) return [r.right + 6, cy];
+				if (l.classList.contains('above')) return [cx, r.bottom + 6];
+				if (l.classList.contains('below')) return [cx, r.top - 6];
+				return [cx, cy];
+			});
+		const f = map.querySelector('.frame')!.getBoundingClientRect();
+		return { dots, anchors, frame: [f.left, f.top, f.right, f.bottom] };
+	};
 }
 
 test.describe('the camera in flight', () => {
@@ -192,23 +207,23 @@ test.describe('the camera in flight', () => {
 		// A long flight: from the checkpoint at the airport out to the whole of Syria.
 		const from = steps.find((s) => s.view === 'checkpoint')!;
 		const to = steps.find((s, i) => i > steps.indexOf(from) && s.view !== 'checkpoint')!;
+		await page.addInitScript(installDotsAndLabels);
 		await page.goto(`/#${from.id}`);
 		await waitForView(page, from.view);
 		await page.waitForSelector('html[data-started]');
-		await page.evaluate((fn) => {
-			const w = window as unknown as { __frames: ReturnType<typeof dotsAndLabels>[] };
-			const sample = new Function(`return (${fn})()`) as () => ReturnType<typeof dotsAndLabels>;
+		await page.evaluate(() => {
+			const w = window as unknown as { __frames: DotsAndLabels[] };
 			w.__frames = [];
 			const tick = () => {
-				w.__frames.push(sample());
+				w.__frames.push(window.__dotsAndLabels());
 				if (w.__frames.length < 600) requestAnimationFrame(tick);
 			};
 			requestAnimationFrame(tick);
-		}, dotsAndLabels.toString());
+		});
 		await scrollToStep(page, to.id);
 		await waitForView(page, to.view);
 		const frames = await page.evaluate(() => {
-			const w = window as unknown as { __frames: ReturnType<typeof dotsAndLabels>[] };
+			const w = window as unknown as { __frames: DotsAndLabels[] };
 			const out = w.__frames;
 			w.__frames = [];
 			return out.filter((f) => f.dots.length > 0 && f.dots.length === f.anchors.length);
@@ -227,10 +242,10 @@ test.describe('the camera in flight', () => {
 		expect(apart.length, 'places seen in flight').toBeGreaterThan(10);
 		// The picture and the labels are moved apart from each other each frame (MapDrawing.showWindow).
 		expect(Math.max(...apart), 'the farthest a label strayed from its dot, px').toBeLessThan(2);
-		const landed = await page.evaluate(dotsAndLabels);
+		const landed = await page.evaluate(() => window.__dotsAndLabels());
 		await page.goto(`/#${to.id}`);
 		await waitForView(page, to.view);
-		const fresh = await page.evaluate(dotsAndLabels);
+		const fresh = await page.evaluate(() => window.__dotsAndLabels());
 		expect(landed.dots.length).toBeGreaterThan(0);
 		landed.dots.forEach((d, i) => {
 			expect(Math.abs(d[0] - fresh.dots[i][0]) + Math.abs(d[1] - fresh.dots[i][1])).toBeLessThan(1);
