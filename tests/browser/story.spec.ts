@@ -240,7 +240,8 @@ test.describe('the camera in flight', () => {
 				.map(([d, a]) => Math.hypot(d[0] - a[0], d[1] - a[1]))
 		);
 		expect(apart.length, 'places seen in flight').toBeGreaterThan(10);
-		// The picture and the labels are moved apart from each other each frame (MapDrawing.showWindow).
+		// The picture and the labels are keyed apart from each other (MapDrawing.fly), the picture drawn
+		// again as the camera zooms: they must keep together at every frame.
 		expect(Math.max(...apart), 'the farthest a label strayed from its dot, px').toBeLessThan(2);
 		const landed = await page.evaluate(() => window.__dotsAndLabels());
 		await page.goto(`/#${to.id}`);
@@ -250,6 +251,37 @@ test.describe('the camera in flight', () => {
 		landed.dots.forEach((d, i) => {
 			expect(Math.abs(d[0] - fresh.dots[i][0]) + Math.abs(d[1] - fresh.dots[i][1])).toBeLessThan(1);
 		});
+	});
+});
+
+test.describe('the locator', () => {
+	test("follows the camera's window through a flight into a zoomed-in view", async ({ page }) => {
+		// The story opens on the whole region (no inset); its next view is zoomed in, with the inset.
+		const to = steps.find((s) => s.view !== first.view)!;
+		await page.goto('/');
+		await waitForView(page, first.view);
+		await page.waitForSelector('html[data-started]');
+		await expect(page.locator('[data-story-map] .locator')).toHaveCount(0);
+		await page.evaluate(() => {
+			const w = window as unknown as { __edges: string[] };
+			w.__edges = [];
+			const map = document.querySelector('[data-story-map]')!;
+			const tick = () => {
+				const edge = map.querySelector('.locator .window span');
+				if (edge && map.getAttribute('aria-busy') === 'true') {
+					const r = edge.getBoundingClientRect();
+					w.__edges.push([r.left, r.top, r.width].map((n) => n.toFixed(1)).join(' '));
+				}
+				if (w.__edges.length < 400) requestAnimationFrame(tick);
+			};
+			requestAnimationFrame(tick);
+		});
+		await scrollToStep(page, to.id);
+		await waitForView(page, to.view);
+		const seen = await page.evaluate(() => (window as unknown as { __edges: string[] }).__edges);
+		expect(seen.length, 'frames of the flight with the inset on screen').toBeGreaterThan(10);
+		// Its frame moves and changes size with the camera, not only at the landing.
+		expect(new Set(seen).size, 'different places of the frame in flight').toBeGreaterThan(5);
 	});
 });
 

@@ -76,7 +76,8 @@ export class CameraMotion {
 		this.#onMove(from, flight);
 	}
 
-	/** Stop where the camera is, without a landing. */
+	/** Stop where the camera is, without a landing (`onMove` hears nothing): for moveTo, which reports
+	 *  the next take-off or jump itself, and for a map going away. */
 	stop(): void {
 		clearTimeout(this.#landing);
 		this.#rest = this.current;
