@@ -255,7 +255,13 @@ test.describe('the camera in flight', () => {
 });
 
 test.describe('the locator', () => {
-	test("follows the camera's window through a flight into a zoomed-in view", async ({ page }) => {
+	test("follows the camera's window through a flight into a zoomed-in view", async ({
+		page
+	}, testInfo) => {
+		test.skip(
+			testInfo.project.name !== 'desktop',
+			'the same keyframes at every size: checked once'
+		);
 		// The story opens on the whole region (no inset); its next view is zoomed in, with the inset.
 		const to = steps.find((s) => s.view !== first.view)!;
 		await page.goto('/');
