@@ -92,14 +92,16 @@ function same(a: Camera, b: Camera): boolean {
 
 /** Plays keyframes over a flight, on the document's clock from its take-off: each animation of a
  *  flight keeps time with the others, wherever the compositor or the main thread samples it. */
-export function keyFlight(el: Element, keyframes: Keyframe[], flight: Flight): Animation {
+export function keyFlight(el: Element, keyframes: Keyframe[], { flight }: Track): Animation {
 	const animation = el.animate(keyframes, { duration: flight.duration, fill: 'both' });
 	animation.startTime = flight.start;
 	return animation;
 }
 
-/** A flight sampled: the keyframes' offsets (0–1) and the window shown at each. */
+/** A flight sampled in a frame of `size`: the keyframes' offsets (0–1) and the window shown at each. */
 export interface Track {
+	flight: Flight;
+	size: Size;
 	offsets: number[];
 	windows: Window[];
 }
@@ -111,7 +113,7 @@ export function sampleFlight(flight: Flight, size: Size, perSecond = 30): Track 
 	const n = Math.max(2, Math.ceil((flight.duration / 1000) * perSecond) + 1);
 	const offsets = Array.from({ length: n }, (_, i) => i / (n - 1));
 	const windows = offsets.map((o) => windowOf(flight.at(o * flight.duration), size));
-	return { offsets, windows };
+	return { flight, size, offsets, windows };
 }
 
 /**
