@@ -296,24 +296,54 @@ test('the story takes where the screen is only from its own parent, and only wel
 /** The first step of each run of steps that share a view: scrolling to each shows every view. */
 const viewChanges = steps.filter((step, i) => i === 0 || step.view !== steps[i - 1].view);
 
+/**
+ * The hosts, each on the screens it runs on here: ours on both; the others, whose messages and sizing
+ * do not change with the screen, on one each, so that both layouts are seen in a host that resizes the
+ * frame and in one that does not.
+ */
 const HOSTS = [
-	{ who: 'our embed.js', path: '/script.html', iframe: '[data-invisible-caliphate] iframe' },
-	{ who: 'a pym.js Parent with trackscroll', path: '/pym.html', iframe: '#pym-story iframe' },
-	{ who: 'a @newswire/frames parent', path: '/frames.html', iframe: '[data-frame-src] iframe' },
-	{ who: 'a plain 700 px iframe', path: '/fixed.html', iframe: '#embed', fixed: true },
+	{
+		who: 'our embed.js',
+		path: '/script.html',
+		iframe: '[data-invisible-caliphate] iframe',
+		on: ['desktop', 'phone']
+	},
+	{
+		who: 'a pym.js Parent with trackscroll',
+		path: '/pym.html',
+		iframe: '#pym-story iframe',
+		on: ['phone']
+	},
+	{
+		who: 'a @newswire/frames parent',
+		path: '/frames.html',
+		iframe: '[data-frame-src] iframe',
+		on: ['desktop']
+	},
+	{
+		who: 'a plain 700 px iframe',
+		path: '/fixed.html',
+		iframe: '#embed',
+		fixed: true,
+		on: ['phone']
+	},
 	{
 		who: 'a sandbox="allow-scripts" iframe',
 		path: '/sandboxed.html',
 		iframe: '#embed',
-		fixed: true
+		fixed: true,
+		on: ['desktop']
 	}
 ];
 
-for (const { who, path, iframe, fixed } of HOSTS) {
+for (const { who, path, iframe, fixed, on } of HOSTS) {
 	test.describe(`in ${who} on another site`, () => {
 		// The camera jumps instead of flying, so that every view can be visited quickly; the flights
 		// themselves are tested on the page.
 		test.use({ reducedMotion: 'reduce' });
+		test.beforeEach(({}, testInfo) => {
+			test.skip(!on.includes(testInfo.project.name), `runs on ${on.join(' and ')} only`);
+		});
 
 		test('the map follows the reader through every view, and the host page does not jump', async ({
 			page,
