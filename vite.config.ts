@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { storyCopy } from './data/scripts/vite-plugin-copy.js';
@@ -7,6 +8,9 @@ export default defineConfig({
 	server: { fs: { allow: ['data'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// One worker per core (Vitest leaves one core free by default): the longest file, the CLI's,
+		// mostly waits on the builds it runs, while the other files run beside it.
+		maxWorkers: availableParallelism()
 	}
 });
