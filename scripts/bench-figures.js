@@ -96,10 +96,32 @@ function overlap(x, y) {
 const length = (list) => list.reduce((n, [a, b]) => n + b - a, 0);
 
 /**
- * Script time on the page's main thread in each frame while the camera moves, as DevTools counts
- * "Scripting": script events merged (nested ones count once), less the layout and style work they
- * force (reported apart). Frames run from one BeginMainThreadFrame to the next; a frame belongs to a
- * move if it starts between a camera-start and a camera-end mark.
+ * The outermost of these events: those no other one holds (a thread's trace events nest).
+ * @param {any[]} list @returns {any[]}
+ */
+function outermost(list) {
+	const sorted = [...list].sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+	const out = [];
+	let end = -Infinity;
+	for (const e of sorted) {
+		if (e.ts < end) continue;
+		out.push(e);
+		end = e.ts + e.dur;
+	}
+	return out;
+}
+
+/**
+ * Script time on the page's main thread in each frame while the camera moves, less the layout and
+ * style work script forces (reported apart), counted two ways:
+ * - wall clock, as DevTools' Performance panel counts "Scripting": script events merged (nested ones
+ *   count once);
+ * - the thread's own CPU time (each outermost script event's thread duration, `tdur`): on a machine
+ *   with few cores the main thread waits for a core in the middle of a script (raster, compositing and
+ *   the browser process take them), and the wall clock counts that wait as script. CPU throttling is
+ *   counted: a throttled thread's time runs on.
+ * Frames run from one BeginMainThreadFrame to the next; a frame belongs to a move if it starts between
+ * a camera-start and a camera-end mark, and a script event to the frame it starts in.
  * @param {any[]} events
  */
 export function scriptPerMoveFrame(events) {
@@ -123,17 +145,24 @@ export function scriptPerMoveFrame(events) {
 		if (m.name === 'bench:camera-start') windows.push([m.ts, Infinity]);
 		else if (windows.length) windows[windows.length - 1][1] = m.ts;
 	}
-	/** @param {Set<string>} names @returns {[number, number][]} */
-	const spans = (names) =>
-		merge(
-			main
-				.filter((e) => e.ph === 'X' && names.has(e.name) && e.dur > 0)
-				.map((e) => [e.ts, e.ts + e.dur])
-		);
-	const script = spans(SCRIPT_EVENTS);
-	const forced = overlap(script, spans(RENDER_EVENTS));
+	const complete = main.filter((e) => e.ph === 'X' && e.dur > 0);
+	const scriptEvents = outermost(complete.filter((e) => SCRIPT_EVENTS.has(e.name)));
+	const renderEvents = outermost(complete.filter((e) => RENDER_EVENTS.has(e.name)));
+	/** @param {any[]} list @returns {[number, number][]} */
+	const spans = (list) => merge(list.map((e) => [e.ts, e.ts + e.dur]));
+	const script = spans(scriptEvents);
+	const forced = overlap(script, spans(renderEvents));
+	/** A script event's CPU time, less that of the rendering it forced. @param {any} e */
+	const cpuOf = (e) =>
+		e.tdur -
+		renderEvents
+			.filter((r) => r.ts >= e.ts && r.ts + r.dur <= e.ts + e.dur)
+			.reduce((n, r) => n + (r.tdur ?? 0), 0);
+	const threadTime = scriptEvents.every((e) => typeof e.tdur === 'number');
 	/** @type {number[]} */
 	const js = [];
+	/** @type {number[]} */
+	const cpu = [];
 	/** @type {number[]} */
 	const layout = [];
 	for (let i = 0; i + 1 < begins.length; i++) {
@@ -144,6 +173,12 @@ export function scriptPerMoveFrame(events) {
 		const inForced = length(overlap(forced, frame));
 		js.push((inScript - inForced) / 1000);
 		layout.push(inForced / 1000);
+		if (threadTime)
+			cpu.push(
+				scriptEvents
+					.filter((e) => e.ts >= frame[0][0] && e.ts < frame[0][1])
+					.reduce((n, e) => n + cpuOf(e), 0) / 1000
+			);
 	}
 	if (!js.length) throw new Error('the trace holds no frames during a camera move');
 	return {
@@ -151,6 +186,10 @@ export function scriptPerMoveFrame(events) {
 		scriptMedian: median(js),
 		scriptP95: percentile(js, 0.95),
 		scriptMax: Math.max(...js),
-		forcedP95: percentile(layout, 0.95)
+		forcedP95: percentile(layout, 0.95),
+		// null when the trace has no thread times (a trace written without them).
+		cpuMedian: threadTime ? median(cpu) : null,
+		cpuP95: threadTime ? percentile(cpu, 0.95) : null,
+		cpuMax: threadTime ? Math.max(...cpu) : null
 	};
 }
