@@ -152,13 +152,17 @@ export function scriptPerMoveFrame(events) {
 	const spans = (list) => merge(list.map((e) => [e.ts, e.ts + e.dur]));
 	const script = spans(scriptEvents);
 	const forced = overlap(script, spans(renderEvents));
-	/** A script event's CPU time, less that of the rendering it forced. @param {any} e */
-	const cpuOf = (e) =>
-		e.tdur -
-		renderEvents
-			.filter((r) => r.ts >= e.ts && r.ts + r.dur <= e.ts + e.dur)
-			.reduce((n, r) => n + (r.tdur ?? 0), 0);
-	const threadTime = scriptEvents.every((e) => typeof e.tdur === 'number');
+	/** The rendering a script event forced: events nest, so starting inside it is being inside it
+	 *  (an end can round a microsecond past the parent's). @param {any} e */
+	const forcedBy = (e) => renderEvents.filter((r) => r.ts >= e.ts && r.ts < e.ts + e.dur);
+	/** A script event's CPU time, less that of the rendering it forced; null without thread times.
+	 *  @param {any} e @returns {number | null} */
+	const cpuOf = (e) => {
+		const inner = forcedBy(e);
+		if (typeof e.tdur !== 'number' || inner.some((r) => typeof r.tdur !== 'number')) return null;
+		return e.tdur - inner.reduce((n, r) => n + r.tdur, 0);
+	};
+	let threadTime = true;
 	/** @type {number[]} */
 	const js = [];
 	/** @type {number[]} */
@@ -173,12 +177,13 @@ export function scriptPerMoveFrame(events) {
 		const inForced = length(overlap(forced, frame));
 		js.push((inScript - inForced) / 1000);
 		layout.push(inForced / 1000);
-		if (threadTime)
-			cpu.push(
-				scriptEvents
-					.filter((e) => e.ts >= frame[0][0] && e.ts < frame[0][1])
-					.reduce((n, e) => n + cpuOf(e), 0) / 1000
-			);
+		let inFrame = 0;
+		for (const e of scriptEvents.filter((e) => e.ts >= frame[0][0] && e.ts < frame[0][1])) {
+			const t = cpuOf(e);
+			if (t === null) threadTime = false;
+			else inFrame += t;
+		}
+		cpu.push(inFrame / 1000);
 	}
 	if (!js.length) throw new Error('the trace holds no frames during a camera move');
 	return {
@@ -187,7 +192,7 @@ export function scriptPerMoveFrame(events) {
 		scriptP95: percentile(js, 0.95),
 		scriptMax: Math.max(...js),
 		forcedP95: percentile(layout, 0.95),
-		// null when the trace has no thread times (a trace written without them).
+		// null when an event counted has no thread time (a trace written without them).
 		cpuMedian: threadTime ? median(cpu) : null,
 		cpuP95: threadTime ? percentile(cpu, 0.95) : null,
 		cpuMax: threadTime ? Math.max(...cpu) : null

@@ -123,6 +123,16 @@ async function scriptlessPage(browser: Browser, testInfo: TestInfo, colorScheme:
 	return { context, page: await context.newPage() };
 }
 
+test('the axe scan finds a violation planted in the page', async ({ page }, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'checks the scan itself: once is enough');
+	await page.goto('/');
+	await page.evaluate(() => {
+		(document.querySelector('#story-text p') as HTMLElement).style.color = '#eee';
+	});
+	const findings = await scan(page, 'planted', ['#story-text']);
+	expect(findings.map((f) => f.violation.id)).toContain('color-contrast');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
 	test.describe(`axe, ${scheme} theme`, () => {
 		test.use({ colorScheme: scheme });

@@ -342,6 +342,8 @@ for (const { who, path, iframe, fixed, on } of HOSTS) {
 		// themselves are tested on the page.
 		test.use({ reducedMotion: 'reduce' });
 		test.beforeEach(({}, testInfo) => {
+			const projects = testInfo.config.projects.map((p) => p.name);
+			expect(projects, `the projects named for ${who}`).toEqual(expect.arrayContaining(on));
 			test.skip(!on.includes(testInfo.project.name), `runs on ${on.join(' and ')} only`);
 		});
 

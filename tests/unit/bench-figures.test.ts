@@ -146,12 +146,17 @@ describe('script per camera frame, from a DevTools trace', () => {
 			cpuP95: 1.1,
 			cpuMax: 1.1
 		});
-		// Without thread durations there is no CPU figure, rather than a wall-clock one under its name.
-		expect(scriptPerMoveFrame(trace)).toMatchObject({
-			cpuMedian: null,
-			cpuP95: null,
-			cpuMax: null
-		});
+		// A forced layout whose end rounds a microsecond past its script's is still the script's.
+		const rounded = timed.map((e) =>
+			e.name === 'Layout' && 'ts' in e && e.ts === 18_000 ? { ...e, dur: 1_001 } : e
+		);
+		expect(scriptPerMoveFrame(rounded)).toMatchObject({ cpuP95: 1.1 });
+		// Without thread durations, on a script event or on the layout it forced, there is no CPU
+		// figure, rather than a wall-clock one or a layout left in under its name.
+		const none = { cpuMedian: null, cpuP95: null, cpuMax: null };
+		expect(scriptPerMoveFrame(trace)).toMatchObject(none);
+		const layoutUntimed = timed.map((e) => (e.name === 'Layout' ? { ...e, tdur: undefined } : e));
+		expect(scriptPerMoveFrame(layoutUntimed)).toMatchObject(none);
 	});
 
 	it('says so when the trace holds no camera move, or no frame during one', () => {
