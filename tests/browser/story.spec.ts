@@ -4,6 +4,7 @@ import { test, expect, type Page } from '@playwright/test';
 import {
 	recordBusy,
 	busyMoments,
+	LONGEST_FLIGHT_MS,
 	POLL,
 	arriveAt,
 	copy,
@@ -288,6 +289,58 @@ test.describe('the locator', () => {
 		expect(seen.length, 'frames of the flight with the inset on screen').toBeGreaterThan(10);
 		// Its frame moves and changes size with the camera, not only at the landing.
 		expect(new Set(seen).size, 'different places of the frame in flight').toBeGreaterThan(5);
+	});
+});
+
+test.describe('the base layers', () => {
+	test('zooming out, the view left keeps its layers until the camera lands; zooming in, they go at take-off', async ({
+		page
+	}) => {
+		const layersOf = (id: string) =>
+			(views as unknown as { id: string; layers: string[] }[]).find((v) => v.id === id)!.layers;
+		// From the checkpoint at street level out to Syria, and back in.
+		const street = steps.find((s) => s.view === 'checkpoint')!;
+		const wide =
+			steps[
+				steps.indexOf(street) +
+					1 +
+					steps.slice(steps.indexOf(street) + 1).findIndex((s) => s.view !== street.view)
+			];
+		const leaving = layersOf(street.view).filter((l) => !layersOf(wide.view).includes(l));
+		const arriving = layersOf(wide.view).filter((l) => !layersOf(street.view).includes(l));
+		expect(leaving.length * arriving.length, 'the two views draw different layers').toBeGreaterThan(
+			0
+		);
+		const base = page.locator('[data-story-map] .base');
+		const drawn = async () => ({
+			layers: ((await base.getAttribute('data-layers')) ?? '').split(' ').sort(),
+			busy: (await mapState(page)).busy
+		});
+		const visibility = (layer: string) =>
+			base.locator(`.layer.${layer}`).evaluate((el) => getComputedStyle(el).visibility);
+
+		await page.clock.install();
+		await recordSteps(page);
+		await page.goto(`/#${street.id}`);
+		await waitForView(page, street.view);
+		// Out: in flight (the page's clock holds it there), the streets are drawn beside Syria's layers.
+		await scrollToStep(page, wide.id);
+		await waitForActiveStep(page, wide.id);
+		const both = [...new Set([...layersOf(street.view), ...layersOf(wide.view)])].sort();
+		await expect.poll(drawn, POLL).toEqual({ layers: both, busy: 'true' });
+		for (const layer of leaving) expect(await visibility(layer), layer).toBe('visible');
+		// Landed: the view's own layers.
+		await page.clock.runFor(LONGEST_FLIGHT_MS);
+		await waitForView(page, wide.view);
+		expect((await drawn()).layers).toEqual([...layersOf(wide.view)].sort());
+		// In: the layers of the view left go as the camera takes off.
+		await scrollToStep(page, street.id);
+		await waitForActiveStep(page, street.id);
+		await expect
+			.poll(drawn, POLL)
+			.toEqual({ layers: [...layersOf(street.view)].sort(), busy: 'true' });
+		await page.clock.runFor(LONGEST_FLIGHT_MS);
+		await waitForView(page, street.view);
 	});
 });
 
