@@ -323,6 +323,9 @@ test.describe('the base layers', () => {
 		await recordSteps(page);
 		await page.goto(`/#${street.id}`);
 		await waitForView(page, street.view);
+		// The story flies only once it has arrived, two frames after it starts (src/lib/Story.svelte):
+		// run the page's clock past them, or a busy machine can scroll first and the map jumps.
+		await page.clock.runFor(100);
 		// Out: in flight (the page's clock holds it there), the streets are drawn beside Syria's layers.
 		await scrollToStep(page, wide.id);
 		await waitForActiveStep(page, wide.id);
