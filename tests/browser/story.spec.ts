@@ -159,6 +159,16 @@ test.describe('scrolling through the story', () => {
 			expect(await busyMoments(page), 'the map should not fly on arrival').toEqual([]);
 			await expect(page.locator(`#${step.id}`)).toBeInViewport();
 			await expect(page.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
+			// The card does not cover the part of the map that frames the view (on a phone, the top
+			// 55% of the screen, with the locator and the places the step is about).
+			const overlap = await page.evaluate((id) => {
+				const card = document.querySelector(`#${id} .card`)!.getBoundingClientRect();
+				const framed = document.querySelector('[data-story-map] .frame')!.getBoundingClientRect();
+				const w = Math.min(card.right, framed.right) - Math.max(card.left, framed.left);
+				const h = Math.min(card.bottom, framed.bottom) - Math.max(card.top, framed.top);
+				return Math.max(0, Math.round(w)) * Math.max(0, Math.round(h));
+			}, step.id);
+			expect(overlap, 'px² of the card over the framed map').toBe(0);
 		});
 	}
 });
