@@ -358,6 +358,62 @@ test.describe('the base layers', () => {
 	});
 });
 
+test.describe('the labels in flight', () => {
+	test('zooming in from afar, the new view’s labels wait until the camera is near; zooming out, they show all the way', async ({
+		page
+	}, testInfo) => {
+		test.skip(testInfo.project.name !== 'desktop', 'the labels follow the flight at any size');
+		// What the labels' opacity was in each frame of each flight: [lowest, highest] of the labels
+		// drawn (not those hidden for a flight that never comes near them).
+		await page.addInitScript(() => {
+			const w = window as unknown as { __labelFrames: number[][] };
+			w.__labelFrames = [];
+			const tick = () => {
+				const map = document.querySelector('[data-story-map]');
+				if (map?.getAttribute('aria-busy') === 'true') {
+					const seen = [...map.querySelectorAll('.overlay .label')]
+						.map((l) => getComputedStyle(l))
+						.filter((c) => c.visibility !== 'hidden')
+						.map((c) => +c.opacity);
+					if (seen.length) w.__labelFrames.push([Math.min(...seen), Math.max(...seen)]);
+				}
+				requestAnimationFrame(tick);
+			};
+			requestAnimationFrame(tick);
+		});
+		const frames = () =>
+			page.evaluate(() => {
+				const w = window as unknown as { __labelFrames: number[][] };
+				return w.__labelFrames.splice(0);
+			});
+		await recordSteps(page);
+		await page.goto('/');
+		await waitForView(page, first.view);
+		await page.waitForSelector('html[data-started]');
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
+		await frames();
+		// In: from the region to the suburbs of Damascus, a city's worth of labels on one spot at first.
+		const suburbs = steps[1];
+		await scrollToStep(page, suburbs.id);
+		await waitForView(page, suburbs.view);
+		const zoomIn = await frames();
+		expect(zoomIn.length, 'frames of the flight in').toBeGreaterThan(5);
+		expect(zoomIn[0], 'the labels at take-off').toEqual([0, 0]);
+		expect(
+			zoomIn.some(([lo, hi]) => lo > 0 && hi < 1),
+			'the labels fading in'
+		).toBe(true);
+		// Out: back to the region, whose labels are never in a heap.
+		await scrollToStep(page, first.id, 0.1);
+		await waitForView(page, first.view);
+		const zoomOut = await frames();
+		expect(zoomOut.length, 'frames of the flight out').toBeGreaterThan(5);
+		expect(zoomOut.every(([lo]) => lo === 1)).toBe(true);
+	});
+});
+
 test.describe('the scale bar', () => {
 	test('is hidden while the camera flies, and measures the map where it lands', async ({
 		page
