@@ -108,6 +108,15 @@ export async function waitForView(page: Page, view: string): Promise<void> {
 		.toEqual({ view, busy: 'false' });
 }
 
+/** Waits until the story has arrived where the page opened: it flies only from two frames after it
+ *  starts (src/lib/Story.svelte); a scroll before then jumps the map instead. */
+export async function waitForArrival(page: Page): Promise<void> {
+	await page.waitForSelector('html[data-started]');
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+}
+
 /** The longest camera flight (src/lib/map/camera.ts clamps flights to 0.7–2.4 s), with room to spare. */
 export const LONGEST_FLIGHT_MS = 3000;
 

@@ -18,6 +18,7 @@ import {
 	textsOf,
 	views,
 	waitForActiveStep,
+	waitForArrival,
 	waitForView
 } from './helpers';
 
@@ -389,10 +390,7 @@ test.describe('the labels in flight', () => {
 		await recordSteps(page);
 		await page.goto('/');
 		await waitForView(page, first.view);
-		await page.waitForSelector('html[data-started]');
-		await page.evaluate(
-			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-		);
+		await waitForArrival(page);
 		await frames();
 		// In: from the region to the suburbs of Damascus, a city's worth of labels on one spot at first.
 		const suburbs = steps[1];
@@ -421,11 +419,7 @@ test.describe('the scale bar', () => {
 		const target = steps.find((s) => s.view !== first.view)!;
 		await page.goto('/');
 		await waitForView(page, first.view);
-		// The story flies only once it has arrived: two frames after it starts (src/lib/Story.svelte).
-		await page.waitForSelector('html[data-started]');
-		await page.evaluate(
-			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-		);
+		await waitForArrival(page);
 		const scale = page.locator('[data-story-map] .scale');
 		// The scale bar's opacity at the moment the map reports a flight (aria-busy), read in the page:
 		// a flight can be over before a poll from here comes round.
