@@ -175,42 +175,92 @@ test.describe('scrolling through the story', () => {
 });
 
 interface DotsAndLabels {
-	dots: number[][];
+	/** Where each place is in the map's picture, on screen. */
+	points: number[][];
+	/** Where each place's label puts it (its dot), on screen. */
 	anchors: number[][];
 	frame: number[];
 }
 declare global {
 	interface Window {
-		/** Where each place's dot is on screen and where its label points, in the live map. */
+		/** Where each place is on screen in the live map's picture and where its label points. */
 		__dotsAndLabels: () => DotsAndLabels;
 	}
 }
 
 /** Installs window.__dotsAndLabels in every document the page loads (a script the page runs itself,
- *  so that a requestAnimationFrame loop can call it each frame). */
+ *  so that a requestAnimationFrame loop can call it each frame). The picture's points are probes the
+ *  test puts in the map's SVG at each place label's world point: the SVG is moved and redrawn by its
+ *  own keyframes, the labels (and their dots) by theirs. */
 function installDotsAndLabels() {
 	window.__dotsAndLabels = () => {
 		const map = document.querySelector('[data-story-map]')!;
+		const svg = map.querySelector('svg.drawing')!;
 		const centre = (r: DOMRect) => [r.left + r.width / 2, r.top + r.height / 2];
-		const dots = [...map.querySelectorAll('svg.drawing .dot')].map((d) =>
-			centre(d.getBoundingClientRect())
+		const places = [...map.querySelectorAll<HTMLElement>('.overlay .label')].filter((l) =>
+			l.classList.contains('place')
 		);
+		const points = places.map((l) => {
+			const x = l.style.getPropertyValue('--x');
+			const y = l.style.getPropertyValue('--y');
+			let probe = svg.querySelector<SVGCircleElement>(`circle[data-probe="${x},${y}"]`);
+			if (!probe) {
+				probe = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+				probe.dataset.probe = `${x},${y}`;
+				probe.setAttribute('cx', x);
+				probe.setAttribute('cy', y);
+				probe.setAttribute('r', '0.001');
+				probe.setAttribute('fill', 'none');
+				svg.append(probe);
+			}
+			return centre(probe.getBoundingClientRect());
+		});
 		// A label sits 6 px from its point, on the side its class names (MapDrawing.svelte).
-		const anchors = [...map.querySelectorAll<HTMLElement>('.overlay .label')]
-			.filter((l) => l.classList.contains('place'))
-			.map((l) => {
-				const r = l.getBoundingClientRect();
-				const [cx, cy] = centre(r);
-				if (l.classList.contains('right')) return [r.left - 6, cy];
-				if (l.classList.contains('left')) return [r.right + 6, cy];
-				if (l.classList.contains('above')) return [cx, r.bottom + 6];
-				if (l.classList.contains('below')) return [cx, r.top - 6];
-				return [cx, cy];
-			});
+		const anchors = places.map((l) => {
+			const r = l.getBoundingClientRect();
+			const [cx, cy] = centre(r);
+			if (l.classList.contains('right')) return [r.left - 6, cy];
+			if (l.classList.contains('left')) return [r.right + 6, cy];
+			if (l.classList.contains('above')) return [cx, r.bottom + 6];
+			if (l.classList.contains('below')) return [cx, r.top - 6];
+			return [cx, cy];
+		});
 		const f = map.querySelector('.frame')!.getBoundingClientRect();
-		return { dots, anchors, frame: [f.left, f.top, f.right, f.bottom] };
+		return { points, anchors, frame: [f.left, f.top, f.right, f.bottom] };
 	};
 }
+
+test.describe('the reading switches', () => {
+	test('the list view, on and off, fires no error event (news sites count them)', async ({
+		page
+	}) => {
+		await page.addInitScript(() => {
+			const w = window as unknown as { __errors: string[] };
+			w.__errors = [];
+			window.addEventListener('error', (e) => w.__errors.push(e.message));
+		});
+		const frames = () =>
+			page.evaluate(
+				() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+			);
+		const errors = () =>
+			page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+		await page.goto(`/#${middleStep().id}`);
+		await waitForView(page, middleStep().view);
+		const toggle = page.getByRole('button', { name: /^List view/ });
+		await toggle.click();
+		await expect(page.locator('html')).toHaveAttribute('data-layout', 'list');
+		await expect(page.locator('.static-map').first()).toBeVisible();
+		// Resize observers report in the frame after the layout changes; wait out two.
+		await frames();
+		expect(await errors(), 'error events after the list view came on').toEqual([]);
+		await toggle.click();
+		await expect(page.locator('html')).not.toHaveAttribute('data-layout', 'list');
+		await expect(page.locator('[data-story-map]')).toHaveAttribute('aria-busy', 'false');
+		await frames();
+		expect(await errors(), 'error events after the list view went off').toEqual([]);
+	});
+});
 
 test.describe('the camera in flight', () => {
 	test('moves the places and their labels together, and lands where a fresh load draws the view', async ({
@@ -238,12 +288,12 @@ test.describe('the camera in flight', () => {
 			const w = window as unknown as { __frames: DotsAndLabels[] };
 			const out = w.__frames;
 			w.__frames = [];
-			return out.filter((f) => f.dots.length > 0 && f.dots.length === f.anchors.length);
+			return out.filter((f) => f.points.length > 0);
 		});
 		expect(frames.length, "frames with the new view's places").toBeGreaterThan(10);
 		// What the reader sees: the places inside the map's frame.
 		const apart = frames.flatMap((f) =>
-			f.dots
+			f.points
 				.map((d, i) => [d, f.anchors[i]])
 				.filter(
 					([d]) =>
@@ -254,14 +304,19 @@ test.describe('the camera in flight', () => {
 		expect(apart.length, 'places seen in flight').toBeGreaterThan(10);
 		// The picture and the labels are keyed apart from each other (MapDrawing.fly), the picture drawn
 		// again as the camera zooms: they must keep together at every frame.
-		expect(Math.max(...apart), 'the farthest a label strayed from its dot, px').toBeLessThan(2);
+		expect(
+			Math.max(...apart),
+			'the farthest a dot and label strayed from the map, px'
+		).toBeLessThan(2);
 		const landed = await page.evaluate(() => window.__dotsAndLabels());
 		await page.goto(`/#${to.id}`);
 		await waitForView(page, to.view);
 		const fresh = await page.evaluate(() => window.__dotsAndLabels());
-		expect(landed.dots.length).toBeGreaterThan(0);
-		landed.dots.forEach((d, i) => {
-			expect(Math.abs(d[0] - fresh.dots[i][0]) + Math.abs(d[1] - fresh.dots[i][1])).toBeLessThan(1);
+		expect(landed.anchors.length).toBeGreaterThan(0);
+		landed.anchors.forEach((d, i) => {
+			expect(
+				Math.abs(d[0] - fresh.anchors[i][0]) + Math.abs(d[1] - fresh.anchors[i][1])
+			).toBeLessThan(1);
 		});
 	});
 });
@@ -730,8 +785,9 @@ test.describe('the route', () => {
 		);
 	const routeLength = (page: Page) =>
 		page.evaluate(() => {
+			// No path while nothing of the route shows yet.
 			const path = document.querySelector<SVGPathElement>('[data-story-map] .route');
-			return path ? path.getTotalLength() : -1;
+			return path ? path.getTotalLength() : 0;
 		});
 
 	test('is drawn progressively as the reader scrolls through its step', async ({ page }) => {
@@ -744,7 +800,6 @@ test.describe('the route', () => {
 
 		await scrollThrough(page, routeStep.id, 0);
 		await waitForActiveStep(page, routeStep.id);
-		await expect.poll(() => routeLength(page), POLL).toBeGreaterThanOrEqual(0);
 		const start = await routeLength(page);
 
 		await scrollThrough(page, routeStep.id, 0.4);

@@ -1,4 +1,7 @@
-/** The first `t` (0–1) of a polyline, by length, as SVG path data. */
+/**
+ * The first `t` (0–1) of a polyline, by length, as SVG path data; empty while nothing of it shows.
+ * Never a zero-length line: with round caps under a non-scaling stroke, WebKit grows one with the zoom.
+ */
 export function partialLine(points: [number, number][], t: number): string {
 	if (points.length < 2) return '';
 	const lengths = [0];
@@ -21,5 +24,8 @@ export function partialLine(points: [number, number][], t: number): string {
 		out.push([x0 + (x1 - x0) * f, y0 + (y1 - y0) * f]);
 		break;
 	}
-	return 'M' + out.map(([x, y]) => `${+x.toFixed(2)},${+y.toFixed(2)}`).join('L');
+	const at = out
+		.map(([x, y]) => `${+x.toFixed(2)},${+y.toFixed(2)}`)
+		.filter((p, i, all) => p !== all[i - 1]);
+	return at.length < 2 ? '' : 'M' + at.join('L');
 }
