@@ -1,14 +1,18 @@
 // Browser tests of the built page: `npm test` builds first (npm run build), then this serves `build/` with
-// tests/tools/serve.js and drives Chromium at a desktop and a phone size.
+// tests/tools/serve.js and drives Chromium at a desktop and a phone size (tests/browser), and real
+// WebKit and Firefox at the same sizes against Chromium's pictures (tests/engines, see its fixtures).
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/tools/browser.js';
+import type { EngineOptions } from './tests/engines/fixtures';
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
 
 // PREVIEW_PORT: run beside a preview someone else already has on 4173.
 const PORT = Number(process.env.PREVIEW_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
-export default defineConfig({
-	testDir: 'tests/browser',
+export default defineConfig<EngineOptions>({
 	// Fails fast, with the fix, when a reused preview serves a build other than the one in build/.
 	globalSetup: './tests/browser/global-setup.ts',
 	fullyParallel: true,
@@ -37,11 +41,30 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'desktop',
-			use: { viewport: { width: 1280, height: 800 } }
+			testDir: 'tests/browser',
+			use: { viewport: DESKTOP }
 		},
 		{
 			name: 'phone',
-			use: { viewport: { width: 390, height: 844 }, isMobile: false, hasTouch: true }
-		}
+			testDir: 'tests/browser',
+			use: { viewport: PHONE, isMobile: false, hasTouch: true }
+		},
+		// Each engine at each size; Chromium (the `page` fixture) draws the reference at the same size.
+		...(['webkit', 'firefox'] as const).flatMap((engine) =>
+			(
+				[
+					['desktop', DESKTOP],
+					['phone', PHONE]
+				] as const
+			).map(([name, size]) => ({
+				name: `${engine}-${name}`,
+				testDir: 'tests/engines',
+				// Its failures are engine differences, not flakes: no second try. One worker per project,
+				// so that each engine starts once per size.
+				retries: 0,
+				fullyParallel: false,
+				use: { engine, size, viewport: size }
+			}))
+		)
 	]
 });
