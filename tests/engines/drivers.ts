@@ -119,6 +119,27 @@ async function freePort(): Promise<number> {
 	});
 }
 
+/** Process groups started here and not yet ended: a worker that exits without its teardown (an
+ *  error, a timeout) still takes its Xvfb, WebKitWebDriver and MiniBrowser with it. */
+const groups = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of groups) {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+});
+
+/** Starts a program in a process group of its own, ended with the worker if not before. */
+function spawnGroup(...args: Parameters<typeof spawn>): ChildProcess {
+	const child = spawn(...args);
+	groups.add(child);
+	child.once('exit', () => groups.delete(child));
+	return child;
+}
+
 /** Ends a process started `detached` (its own process group) and everything it started. */
 async function killGroup(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
@@ -138,23 +159,31 @@ async function killGroup(child: ChildProcess): Promise<void> {
 
 /** Starts Xvfb on a display it picks itself (-displayfd: no guessing at free display numbers). */
 async function startXvfb(size: Size): Promise<{ display: string; process: ChildProcess }> {
-	const child = spawn(
+	const child = spawnGroup(
 		'Xvfb',
 		['-displayfd', '3', '-screen', '0', `${size.width}x${size.height}x24`, '-nolisten', 'tcp'],
 		{ detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] }
 	);
 	let stderr = '';
 	child.stderr!.on('data', (d) => (stderr += d));
-	const display = await new Promise<string>((resolve, reject) => {
-		let out = '';
-		child.stdio[3]!.on('data', (d: Buffer) => {
-			out += d.toString();
-			if (out.includes('\n')) resolve(`:${out.trim()}`);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	try {
+		const display = await new Promise<string>((resolve, reject) => {
+			let out = '';
+			child.stdio[3]!.on('data', (d: Buffer) => {
+				out += d.toString();
+				if (out.includes('\n')) resolve(`:${out.trim()}`);
+			});
+			child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)));
+			timer = setTimeout(() => reject(new Error(`Xvfb did not start in 10 s: ${stderr}`)), 10_000);
 		});
-		child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)));
-		setTimeout(() => reject(new Error(`Xvfb did not start in 10 s: ${stderr}`)), 10_000);
-	});
-	return { display, process: child };
+		return { display, process: child };
+	} catch (e) {
+		await killGroup(child);
+		throw e;
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -201,7 +230,9 @@ function wdioDriver(browser: WdioBrowser): Driver {
 				if (last?.equals(png)) return png;
 				last = png;
 			}
-			return last!;
+			throw new Error(
+				'WebKit: five screenshots in a row, each unlike the one before: the page never came to rest'
+			);
 		},
 		async reload() {
 			await browser.refresh();
@@ -229,7 +260,7 @@ function wdioDriver(browser: WdioBrowser): Driver {
 
 async function startWebKitSession(display: string, size: Size, args: string[]) {
 	const port = await freePort();
-	const child = spawn(onPath('WebKitWebDriver')!, [`--port=${port}`], {
+	const child = spawnGroup(onPath('WebKitWebDriver')!, [`--port=${port}`], {
 		detached: true,
 		env: { ...process.env, DISPLAY: display },
 		stdio: ['ignore', 'ignore', 'pipe']

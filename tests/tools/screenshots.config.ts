@@ -23,6 +23,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 export default defineConfig<ShotOptions>({
 	testDir: '.',
 	testMatch: 'engine-screenshots.ts',
+	// A server left running across a rebuild would have the shots show the old build: fail instead.
+	globalSetup: '../browser/global-setup.ts',
 	globalTeardown: './engine-sheets.js',
 	// Two workers: two engine × size projects at a time, each walking its views in one browser.
 	workers: 2,
