@@ -313,6 +313,13 @@ test.describe('the camera in flight', () => {
 		await waitForView(page, to.view);
 		const fresh = await page.evaluate(() => window.__dotsAndLabels());
 		expect(landed.anchors.length).toBeGreaterThan(0);
+		// Both the map's picture (its points) and the labels with their dots land where they load.
+		expect(landed.points.length).toBe(fresh.points.length);
+		landed.points.forEach((d, i) => {
+			expect(
+				Math.abs(d[0] - fresh.points[i][0]) + Math.abs(d[1] - fresh.points[i][1])
+			).toBeLessThan(1);
+		});
 		landed.anchors.forEach((d, i) => {
 			expect(
 				Math.abs(d[0] - fresh.anchors[i][0]) + Math.abs(d[1] - fresh.anchors[i][1])
@@ -800,6 +807,7 @@ test.describe('the route', () => {
 
 		await scrollThrough(page, routeStep.id, 0);
 		await waitForActiveStep(page, routeStep.id);
+		await waitForView(page, routeStep.view);
 		const start = await routeLength(page);
 
 		await scrollThrough(page, routeStep.id, 0.4);
