@@ -262,6 +262,41 @@ test.describe('the reading switches', () => {
 	});
 });
 
+test.describe('Scrollama, as patched (patches/scrollama+3.2.0.patch)', () => {
+	test('a step that changes height while the story keeps its own fires no error event', async ({
+		page
+	}) => {
+		await page.addInitScript(() => {
+			const w = window as unknown as { __errors: string[] };
+			w.__errors = [];
+			window.addEventListener('error', (e) => w.__errors.push(e.message));
+		});
+		await page.goto('/');
+		await waitForArrival(page);
+		// One step grows as another shrinks (an image loading in one, a correction in the other): only
+		// Scrollama's per-step observers see a change, not the scroller's on the steps' container.
+		const heights = await page.evaluate(
+			([a, b]) => {
+				const grow = document.getElementById(a)!;
+				const shrink = document.getElementById(b)!;
+				const before = grow.parentElement!.getBoundingClientRect().height;
+				grow.style.paddingBottom = '20px';
+				shrink.style.height = `${shrink.getBoundingClientRect().height - 20}px`;
+				shrink.style.overflow = 'hidden';
+				return [before, grow.parentElement!.getBoundingClientRect().height];
+			},
+			[steps[0].id, steps[1].id]
+		);
+		expect(heights[1], "the steps' container keeps its height").toBe(heights[0]);
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
+		expect(
+			await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)
+		).toEqual([]);
+	});
+});
+
 test.describe('the camera in flight', () => {
 	test('moves the places and their labels together, and lands where a fresh load draws the view', async ({
 		page
