@@ -45,6 +45,8 @@ const DOT_MAX = 11;
 /** How much wider than tall (or than Chromium's) a dot may measure, and how far off its point, px. */
 const DOT_ROUND = 2;
 const DOT_OFFSET = 2.5;
+/** How far a place's point (its label's, and its dot's) may be from Chromium's, px. */
+const MAX_PLACE_OFFSET = 1.5;
 
 /** pixelmatch's per-pixel threshold, and the share of the map's pixels allowed to differ. */
 const PIXEL_THRESHOLD = 0.1;
@@ -218,11 +220,22 @@ test.describe('every step', () => {
 				area;
 			const theirs = checkDots(ref, `chromium #${step.id}`);
 			const ours = checkDots(mine, `${engine} #${step.id}`, theirs.dots);
+			// Where each place is: its label's point (the dot's) in the engine's layout against Chromium's,
+			// whatever the fonts (a label's point does not depend on its text's width).
+			let farthest = 0;
+			const offPoint = mine.map.anchors.flatMap((a) => {
+				const b = ref.map.anchors.find((r) => r.text === a.text);
+				const off = b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+				farthest = Math.max(farthest, off);
+				return off > MAX_PLACE_OFFSET
+					? [`#${step.id}: "${a.text}" is ${off.toFixed(1)} px from where Chromium puts it`]
+					: [];
+			});
 			testInfo.annotations.push({
 				type: 'measured',
-				description: `#${step.id} (${step.view}): ${(fraction * 100).toFixed(2)}% differs, ${(extraInk * 100).toFixed(2)}% more ink; dots ${describe(ours.dots)} (Chromium ${describe(theirs.dots)})`
+				description: `#${step.id} (${step.view}): ${(fraction * 100).toFixed(2)}% differs, ${(extraInk * 100).toFixed(2)}% more ink; dots ${describe(ours.dots)} (Chromium ${describe(theirs.dots)}); places at most ${farthest.toFixed(1)} px from Chromium's`
 			});
-			const bad = [...ours.problems];
+			const bad = [...ours.problems, ...theirs.problems, ...offPoint];
 			if (fraction > MAX_DIFF[engine])
 				bad.push(
 					`#${step.id}: ${(fraction * 100).toFixed(2)}% of the map differs from Chromium's (at most ${MAX_DIFF[engine] * 100}%)`
