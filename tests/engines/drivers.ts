@@ -42,6 +42,9 @@ export interface Driver {
 	setSize(size: Size): Promise<void>;
 }
 
+/** How long a WebKit screenshot waits for the page to come to rest (see wdioDriver's screenshot). */
+const STILL_MS = 6_000;
+
 /** How a test waits on the page: often at first, the camera's flights last 0.7–2.4 s. */
 const INTERVALS = [50, 100, 100, 200];
 
@@ -221,8 +224,11 @@ function wdioDriver(browser: WdioBrowser): Driver {
 			// card hidden a moment ago still showed): let it paint first (frame callbacks run even with
 			// the page's scripts off), and take pictures until two in a row agree. Firefox's and
 			// Chromium's paint afresh.
+			// Transitions (a layer fading in, WebKitGTK's overlay scrollbar fading out after a scroll) can
+			// keep it changing for a second or two: wait for two alike, up to STILL_MS.
+			const deadline = Date.now() + STILL_MS;
 			let last: Buffer | null = null;
-			for (let i = 0; i < 5; i++) {
+			while (Date.now() < deadline) {
 				await browser.executeAsync((done: (ok: boolean) => void) =>
 					requestAnimationFrame(() => requestAnimationFrame(() => done(true)))
 				);
@@ -231,7 +237,7 @@ function wdioDriver(browser: WdioBrowser): Driver {
 				last = png;
 			}
 			throw new Error(
-				'WebKit: five screenshots in a row, each unlike the one before: the page never came to rest'
+				`WebKit: no two screenshots in a row alike for ${STILL_MS / 1000} s: the page never came to rest`
 			);
 		},
 		async reload() {
