@@ -18,7 +18,8 @@ export default defineConfig<EngineOptions>({
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
 	workers: 2,
-	retries: process.env.CI ? 1 : 0,
+	// No retries: a retry hides a flake. A test that fails once is mended to be deterministic.
+	retries: 0,
 	reporter: 'list',
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
@@ -26,7 +27,7 @@ export default defineConfig<EngineOptions>({
 		baseURL,
 		browserName: 'chromium',
 		launchOptions,
-		trace: 'on-first-retry'
+		trace: 'off'
 	},
 	webServer: {
 		// A plain static server that sends build/_headers (the strict Content-Security-Policy among
@@ -59,9 +60,7 @@ export default defineConfig<EngineOptions>({
 			).map(([name, size]) => ({
 				name: `${engine}-${name}`,
 				testDir: 'tests/engines',
-				// Its failures are engine differences, not flakes: no second try. One worker per project,
-				// so that each engine starts once per size.
-				retries: 0,
+				// One worker per project, so that each engine starts once per size.
 				fullyParallel: false,
 				use: { engine, size, viewport: size }
 			}))

@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { LONGEST_FLIGHT_MS, steps, views } from './helpers';
+import { LONGEST_FLIGHT_MS, scrollToStep, steps, views } from './helpers';
 
 const DEBUG = !!process.env.ROBUST_DEBUG;
 const SEED = Number(process.env.ROBUST_SEED ?? 20250611) >>> 0;
@@ -157,17 +157,6 @@ async function quiet(page: Page, frames = 3): Promise<void> {
 				requestAnimationFrame(tick);
 			}),
 		frames
-	);
-}
-
-/** Puts a step's top edge at `at` × the viewport height (as helpers' scrollToStep). */
-async function scrollToStep(page: Page, id: string, at = 0.4): Promise<void> {
-	await page.evaluate(
-		({ id, at }) => {
-			const el = document.getElementById(id)!;
-			window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * at);
-		},
-		{ id, at }
 	);
 }
 
