@@ -185,6 +185,8 @@ declare global {
 	interface Window {
 		/** Where each place is on screen in the live map's picture and where its label points. */
 		__dotsAndLabels: () => DotsAndLabels;
+		/** The window's error events so far (recordErrorEvents). */
+		__errorEvents: string[];
 	}
 }
 
@@ -230,21 +232,25 @@ function installDotsAndLabels() {
 	};
 }
 
+/** Records the messages of the window's error events (a ResizeObserver loop among them, which is no
+ *  exception: Playwright's pageerror does not see it) in window.__errorEvents. Call before goto. */
+async function recordErrorEvents(page: Page) {
+	await page.addInitScript(() => {
+		window.__errorEvents = [];
+		window.addEventListener('error', (e) => window.__errorEvents.push(e.message));
+	});
+}
+
 test.describe('the reading switches', () => {
 	test('the list view, on and off, fires no error event (news sites count them)', async ({
 		page
 	}) => {
-		await page.addInitScript(() => {
-			const w = window as unknown as { __errors: string[] };
-			w.__errors = [];
-			window.addEventListener('error', (e) => w.__errors.push(e.message));
-		});
+		await recordErrorEvents(page);
 		const frames = () =>
 			page.evaluate(
 				() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
 			);
-		const errors = () =>
-			page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+		const errors = () => page.evaluate(() => window.__errorEvents);
 		await page.goto(`/#${middleStep().id}`);
 		await waitForView(page, middleStep().view);
 		const toggle = page.getByRole('button', { name: /^List view/ });
@@ -266,11 +272,7 @@ test.describe('Scrollama, as patched (patches/scrollama+3.2.0.patch)', () => {
 	test('a step that changes height while the story keeps its own fires no error event', async ({
 		page
 	}) => {
-		await page.addInitScript(() => {
-			const w = window as unknown as { __errors: string[] };
-			w.__errors = [];
-			window.addEventListener('error', (e) => w.__errors.push(e.message));
-		});
+		await recordErrorEvents(page);
 		await page.goto('/');
 		await waitForArrival(page);
 		// One step grows as another shrinks (an image loading in one, a correction in the other): only
@@ -291,9 +293,7 @@ test.describe('Scrollama, as patched (patches/scrollama+3.2.0.patch)', () => {
 		await page.evaluate(
 			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
 		);
-		expect(
-			await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)
-		).toEqual([]);
+		expect(await page.evaluate(() => window.__errorEvents)).toEqual([]);
 	});
 });
 
