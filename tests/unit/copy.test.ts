@@ -180,7 +180,7 @@ describe('bad copy', () => {
 	it('rejects a view box with a latitude out of range', () => {
 		const text = read('data/copy/views.aml').replace('frame: syria, iraq', 'bbox: 30, 20, 50, 95');
 		expect(() => parseViews(text, 'views.aml')).toThrow(
-			/views\.aml:13: view 1 "region": latitude 95 out of range/
+			/views\.aml:15: view 1 "region": latitude 95 out of range/
 		);
 	});
 });

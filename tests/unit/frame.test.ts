@@ -132,7 +132,7 @@ describe('labels', () => {
 		text: id,
 		x,
 		y,
-		kind: 'place' as const,
+		style: 'place' as const,
 		dot: true,
 		approximate: false,
 		highlight: false
@@ -152,6 +152,6 @@ describe('labels', () => {
 	it('keeps labels inside the view', () => {
 		const placed = placeLabels([label('Eastern edge', 99, 50)], [0, 0, 100, 100]);
 		expect(placed[0].placement).toBe('left');
-		expect(textWidth({ text: 'Eastern edge', kind: 'place' })).toBeGreaterThan(60);
+		expect(textWidth({ text: 'Eastern edge', style: 'place' })).toBeGreaterThan(60);
 	});
 });

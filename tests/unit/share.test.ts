@@ -22,8 +22,10 @@ describe('the share image (og:image) is drawn from the map view the copy names',
 	});
 
 	it('draws the view’s shapes, highlights and labels, and marks what is drawn by hand', () => {
-		for (const layer of view.layers.filter((l) => l !== 'places'))
-			expect(svg).toContain(`<g class="${layer}">`);
+		for (const layer of view.layers) {
+			const raster = basemap.layers.find((l) => l.id === layer.id)?.image;
+			expect(svg).toContain(raster ? 'href="data:image/jpeg;base64,' : `<g class="${layer.role}">`);
+		}
 		for (const h of view.highlight) {
 			expect(svg).toContain(`href="#m-${h.id}"`);
 			expect(svg).toContain(`id="m-${h.id}"`); // what the highlight draws is in the image

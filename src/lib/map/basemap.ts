@@ -7,6 +7,13 @@ import type { Topology } from 'topojson-specification';
 import { MapData } from './geometry';
 import type { Basemap } from './types';
 
+/** The raster layers' pictures (data/build/*.jpg), by file name: each a hashed asset of the build. */
+const images = Object.fromEntries(
+	Object.entries(
+		import.meta.glob<string>('$data/build/*.jpg', { eager: true, query: '?url', import: 'default' })
+	).map(([path, url]) => [path.split('/').pop()!, url])
+);
+
 export const basemap: Basemap | null = import.meta.env.SSR
-	? new MapData(topology as unknown as Topology).basemap()
+	? new MapData(topology as unknown as Topology).basemap((file) => images[file])
 	: null;

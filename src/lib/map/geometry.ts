@@ -1,76 +1,68 @@
 // Build-time drawing: projects the TopoJSON once into world units (≈ km) and writes SVG markup for the
 // base map and ready-to-draw views. Runs on the server only; the browser moves a camera over the result.
+// What is drawn, in which order and style, is the topology's list of layers (data/map/layers.json):
+// nothing here names a layer or a feature, but the countries layer the locator shows.
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { geoDistance, geoPath, type GeoPath } from 'd3-geo';
+import { geoPath, type GeoPath } from 'd3-geo';
 import { SvgPath } from './svg-path';
 import type { Feature, Geometry, Position } from 'geojson';
-import { makeProjection } from './projection';
+import { makeProjection } from './projection.js';
 import { grow, union } from './frame';
 import { placeLabels, type LabelCandidate } from './labels';
-import type { Basemap, Box, MapView } from './types';
-import type { FeatureKind, Layer, ViewSpec } from '$lib/story/types';
-import { OBJECT_KINDS } from '$lib/story/features.js';
+import { digitsAt, layersFor } from './layers.js';
+import { kmPerUnit, viewBox } from './view-box.js';
+import type { Basemap, Box, DrawnLayer, LayerMeta, MapLabel, MapView } from './types';
+import type { ViewSpec } from '$lib/story/types';
 
 interface Entry {
 	id: string;
-	kind: FeatureKind;
+	layer: LayerMeta;
 	name: string;
 	approximate: boolean;
+	rank?: MapLabel['rank'];
 	feature: Feature<Geometry, Record<string, unknown>>;
 	/** Projected bounds. */
 	box: Box;
 }
 
-/** Which drawn layer a feature belongs to (places are drawn as dots by the view, not here). */
-function layerOf(entry: Entry): Layer | null {
-	if (entry.kind === 'country') return 'countries';
-	if (entry.kind === 'place') return null;
-	if (entry.id === 'euphrates') return 'river';
-	if (entry.id === 'badia') return 'badia';
-	if (entry.id === 'damascus-city') return 'city';
-	if (entry.kind === 'line') return 'road';
-	return 'areas';
-}
-
-const EARTH_KM = 6371;
+/** The layer whose countries the locator inset shows, and whose shared edges are the borders. */
+const LAND_ROLE = 'land';
 
 export class MapData {
 	readonly entries = new Map<string, Entry>();
+	readonly layers: LayerMeta[];
 	readonly projection = makeProjection();
 	readonly #path = geoPath(this.projection).digits(2);
-	/** Path data as the page carries it: relative and short (svg-path.ts). Natural Earth's outlines to
-	 *  100 m, finer than their own simplification; hand-drawn street-level shapes to 1 m. */
-	readonly #coarse = new SvgPath(1);
-	readonly #fine = new SvgPath(3);
-	#svg(f: Parameters<GeoPath>[0], fine: boolean): string {
-		const context = fine ? this.#fine : this.#coarse;
+	#svg(f: Parameters<GeoPath>[0], layer: LayerMeta): string {
+		const context = new SvgPath((x, y) => digitsAt(layer.detail, x, y), 3);
 		geoPath(this.projection, context)(f);
 		return context.result();
 	}
 	readonly #topology: Topology;
-	/** Drawn layers holding anything drawn by hand: a view showing one says so. */
-	readonly #approximateLayers = new Set<Layer>();
 
 	constructor(topology: Topology) {
 		this.#topology = topology;
-		for (const [object, kind] of Object.entries(OBJECT_KINDS) as [string, FeatureKind][]) {
-			const collection = feature(topology, topology.objects[object] as GeometryCollection);
+		const layers = (topology as unknown as { layers?: LayerMeta[] }).layers;
+		if (!Array.isArray(layers)) throw new Error('map data has no layers: run npm run data');
+		this.layers = layers;
+		for (const layer of layers) {
+			if (layer.kind === 'raster') continue;
+			const collection = feature(topology, topology.objects[layer.id] as GeometryCollection);
 			for (const f of collection.features) {
 				const id = String(f.id);
 				const props = (f.properties ?? {}) as Record<string, unknown>;
 				const b = this.#path.bounds(f);
+				const rank = props.rank as MapLabel['rank'] | undefined;
 				this.entries.set(id, {
 					id,
-					kind,
+					layer,
 					name: String(props.name ?? id),
-					approximate: props.approximate === true,
+					approximate: layer.approximate || props.approximate === true,
+					...(rank ? { rank } : {}),
 					feature: f as Entry['feature'],
 					box: [b[0][0], b[0][1], b[1][0], b[1][1]]
 				});
-				const entry = this.entries.get(id)!;
-				const layer = layerOf(entry);
-				if (layer && entry.approximate) this.#approximateLayers.add(layer);
 			}
 		}
 	}
@@ -83,42 +75,66 @@ export class MapData {
 
 	/** Kilometres per world unit at a world point (the projection's local scale). */
 	kmPerUnit(x: number, y: number): number {
-		const a = this.projection.invert!([x, y])!;
-		const b = this.projection.invert!([x + 1, y])!;
-		return geoDistance(a, b) * EARTH_KM;
+		return kmPerUnit(this.projection, x, y);
 	}
 
-	/** The base map as SVG markup, one string per layer, paths addressable as `#m-<id>`. */
-	basemap(): Basemap {
-		const layers: Record<Layer, string> = {
-			countries: '',
-			river: '',
-			city: '',
-			areas: '',
-			badia: '',
-			road: '',
-			places: ''
-		};
-		for (const entry of [...this.entries.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-			const layer = layerOf(entry);
-			if (!layer) continue;
-			const d = this.#svg(entry.feature, entry.approximate);
-			if (!d) continue;
-			const cls = entry.approximate ? ' class="approx"' : '';
-			// The attribute, not CSS: <use> clones of a path (highlights, the locator) keep it.
-			layers[layer] +=
-				`<path id="m-${entry.id}"${cls} vector-effect="non-scaling-stroke" d="${d}"/>`;
+	/**
+	 * The base map as SVG markup, one string per drawn layer in drawing order, paths addressable as
+	 * `#m-<id>`. Points are drawn by the views (as their labels' dots); label-only layers not at all.
+	 * A raster layer is a rectangle painted by a filter's image (`#img-<id>`), whose address waits in
+	 * `data-src` until the page has painted (an image in an SVG filter is no candidate for the
+	 * largest contentful paint, which the text is); `address` gives each picture's URL from its file
+	 * name in data/build.
+	 */
+	basemap(address: (file: string) => string = (file) => file): Basemap {
+		const out: Basemap['layers'] = [];
+		for (const layer of this.layers) {
+			if (layer.kind === 'point' || layer.role === 'label-only') continue;
+			let markup = '';
+			if (layer.kind === 'raster') {
+				const image = layer.image;
+				const src = image && address(image.file);
+				if (!image || !src)
+					throw new Error(
+						`map data: no picture for the raster layer "${layer.id}": run npm run data`
+					);
+				const [x0, y0, x1, y1] = image.box;
+				const at = `x="${x0}" y="${y0}" width="${+(x1 - x0).toFixed(2)}" height="${+(y1 - y0).toFixed(2)}"`;
+				markup =
+					`<filter id="img-${layer.id}" filterUnits="userSpaceOnUse" ${at} color-interpolation-filters="sRGB">` +
+					`<feImage data-src="${src}" ${at} preserveAspectRatio="none"/></filter>` +
+					`<rect ${at} filter="url(#img-${layer.id})"/>`;
+			} else {
+				const entries = [...this.entries.values()]
+					.filter((e) => e.layer === layer)
+					.sort((a, b) => a.id.localeCompare(b.id));
+				for (const entry of entries) {
+					const d = this.#svg(entry.feature, layer);
+					if (!d) continue;
+					const cls = entry.approximate ? ' class="approx"' : '';
+					// The attribute, not CSS: <use> clones of a path (highlights, the locator) keep it.
+					markup += `<path id="m-${entry.id}"${cls} vector-effect="non-scaling-stroke" d="${d}"/>`;
+				}
+				if (layer.role === LAND_ROLE) {
+					const object = this.#topology.objects[layer.id] as GeometryCollection;
+					const borders = this.#svg(
+						mesh(this.#topology, object, (a, b) => a !== b),
+						layer
+					);
+					markup += `<path id="m-borders" class="borders" vector-effect="non-scaling-stroke" d="${borders}"/>`;
+				}
+			}
+			out.push({
+				id: layer.id,
+				role: layer.role,
+				markup,
+				...(layer.image ? { image: layer.image } : {})
+			});
 		}
-		const countries = this.#topology.objects.countries as GeometryCollection;
-		const borders = this.#svg(
-			mesh(this.#topology, countries, (a, b) => a !== b),
-			false
-		);
-		layers.countries += `<path id="m-borders" class="borders" vector-effect="non-scaling-stroke" d="${borders}"/>`;
-		return { layers };
+		return { layers: out };
 	}
 
-	/** What the locator inset shows: Syria and Iraq with room around them. */
+	/** What the locator inset shows: the land layer's two countries most views are about, with room. */
 	locatorBox(): Box {
 		const box = grow(union([this.get('syria').box, this.get('iraq').box]), 150);
 		return box.map((n) => +n.toFixed(1)) as Box;
@@ -126,14 +142,7 @@ export class MapData {
 
 	/** A view ready to draw, from its spec. */
 	view(spec: ViewSpec): MapView {
-		const frameBox =
-			'bbox' in spec.frame
-				? this.#lonLatBox(spec.frame.bbox)
-				: union(spec.frame.ids.map((id) => this.get(id).box));
-		const cx = (frameBox[0] + frameBox[2]) / 2;
-		const cy = (frameBox[1] + frameBox[3]) / 2;
-		const km = this.kmPerUnit(cx, cy);
-		const box = grow(frameBox, spec.margin / km);
+		const { box, km, widthKm } = viewBox(spec, (id) => this.get(id).box, this.projection);
 		const highlight = new Set(spec.highlight);
 		const candidates: LabelCandidate[] = spec.labels.map((id) => {
 			const entry = this.get(id);
@@ -143,8 +152,9 @@ export class MapData {
 				text: entry.name,
 				x,
 				y,
-				kind: entry.kind,
-				dot: entry.kind === 'place',
+				style: entry.layer.label ?? 'area',
+				...(entry.rank ? { rank: entry.rank } : {}),
+				dot: entry.layer.kind === 'point',
 				approximate: entry.approximate,
 				highlight: highlight.has(id)
 			};
@@ -152,35 +162,28 @@ export class MapData {
 		const route = spec.route
 			? { id: spec.route, points: this.#line(this.get(spec.route)) }
 			: undefined;
-		const widthKm = (box[2] - box[0]) * km;
+		const ids = new Set(layersFor(this.layers, spec.layers, widthKm));
+		const layers: DrawnLayer[] = this.layers
+			.filter((l) => ids.has(l.id) && l.kind !== 'point' && l.role !== 'label-only')
+			.map((l) => ({ id: l.id, role: l.role }));
 		const shown = [...spec.labels, ...spec.highlight, ...(spec.route ? [spec.route] : [])];
 		return {
 			id: spec.id,
 			description: spec.description,
-			layers: spec.layers,
+			layers,
 			highlight: spec.highlight
 				.map((id) => this.get(id))
-				.filter((e) => e.kind !== 'place')
-				.map((e) => ({ id: e.id, approximate: e.approximate, line: e.kind === 'line' })),
+				.filter((e) => e.layer.kind !== 'point')
+				.map((e) => ({ id: e.id, approximate: e.approximate, line: e.layer.kind === 'line' })),
 			box: box.map((n) => +n.toFixed(2)) as Box,
 			labels: placeLabels(candidates, box),
 			...(route ? { route } : {}),
 			scale: this.#scaleBar(widthKm, km),
 			locator: box[2] - box[0] < 500,
 			approximate:
-				spec.layers.some((l) => this.#approximateLayers.has(l)) ||
+				this.layers.some((l) => ids.has(l.id) && l.approximate && l.kind !== 'point') ||
 				shown.some((id) => this.get(id).approximate)
 		};
-	}
-
-	#lonLatBox([w, s, e, n]: [number, number, number, number]): Box {
-		const corners = [
-			[w, s],
-			[w, n],
-			[e, s],
-			[e, n]
-		].map((c) => this.projection(c as [number, number])!);
-		return union(corners.map(([x, y]) => [x, y, x, y] as Box));
 	}
 
 	#line(entry: Entry): [number, number][] {
@@ -203,7 +206,7 @@ export class MapData {
 		const g = entry.feature.geometry;
 		const round = (p: [number, number]): [number, number] => [+p[0].toFixed(2), +p[1].toFixed(2)];
 		if (g.type === 'Point') return round(this.projection(g.coordinates as [number, number])!);
-		if (entry.kind === 'line') {
+		if (entry.layer.kind === 'line') {
 			// A third of the way along the part of the line in view: off the centre, where the view's
 			// subject (and its label) usually sits.
 			const pts = this.#line(entry);

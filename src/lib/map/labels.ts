@@ -13,8 +13,8 @@ const LINE_HEIGHT = 16;
 type Rect = [number, number, number, number];
 
 /** Text width in px, estimated from the label style (no DOM at build time; errs wide). */
-export function textWidth(label: Pick<MapLabel, 'text' | 'kind'>): number {
-	const perChar = label.kind === 'country' ? 0.82 * 12 : 0.56 * 14;
+export function textWidth(label: Pick<MapLabel, 'text' | 'style'>): number {
+	const perChar = label.style === 'country' || label.style === 'sea' ? 0.82 * 12 : 0.56 * 14;
 	return Math.ceil(label.text.length * perChar) + 2;
 }
 

@@ -7,6 +7,10 @@ import type { GeoContext } from 'd3-geo';
  * than absolute coordinates in the thousands.
  */
 
+/** Decimals to write a point with: a number for every point, or one for each point (a part of the
+ *  map only wide views show needs fewer than one a street-level view shows). */
+export type Digits = number | ((x: number, y: number) => number);
+
 /** Pass to `geoPath(projection, new SvgPath(digits))`, then read `.result()` after each call. */
 export class SvgPath implements GeoContext {
 	#d = '';
@@ -16,16 +20,25 @@ export class SvgPath implements GeoContext {
 	#startY = 0;
 	/** Whether the last command was a line-to (further pairs may follow without repeating `l`). */
 	#inLine = false;
-	readonly #scale: number;
+	readonly #digitsAt: (x: number, y: number) => number;
+	/** The most decimals any point is written with: a step between two points is the difference of
+	 *  two rounded numbers, exact at this many decimals (and written with no trailing zeros). */
 	readonly #digits: number;
 
-	constructor(digits: number) {
-		this.#digits = digits;
-		this.#scale = 10 ** digits;
+	constructor(digits: Digits, most = typeof digits === 'number' ? digits : 6) {
+		this.#digitsAt = typeof digits === 'number' ? () => digits : digits;
+		this.#digits = most;
 	}
 
-	#round(v: number): number {
-		return Math.round(v * this.#scale) / this.#scale;
+	#round(v: number, digits: number): number {
+		const scale = 10 ** digits;
+		return Math.round(v * scale) / scale;
+	}
+
+	/** A point rounded to its decimals. */
+	#point(x: number, y: number): [number, number] {
+		const d = this.#digitsAt(x, y);
+		return [this.#round(x, d), this.#round(y, d)];
 	}
 
 	/** A number as short as it goes: no trailing zeros, no "-0". */
@@ -46,13 +59,12 @@ export class SvgPath implements GeoContext {
 	#pending: [number, number] | null = null;
 
 	moveTo(x: number, y: number): void {
-		this.#pending = [this.#round(x), this.#round(y)];
+		this.#pending = this.#point(x, y);
 		this.#inLine = false;
 	}
 
 	lineTo(x: number, y: number): void {
-		const rx = this.#round(x);
-		const ry = this.#round(y);
+		const [rx, ry] = this.#point(x, y);
 		if (this.#pending) {
 			const [px, py] = this.#pending;
 			this.#pending = null;

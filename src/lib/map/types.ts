@@ -1,6 +1,8 @@
 /** Types shared by the map modules. World units are projected kilometres (see projection.ts). */
 
-import type { Layer } from '$lib/story/types';
+import type { LabelStyle, LayerMeta } from './layers.js';
+
+export type { LabelStyle, LayerMeta };
 
 /** [x0, y0, x1, y1] in world units, y pointing down. */
 export type Box = [number, number, number, number];
@@ -26,7 +28,10 @@ export interface MapLabel {
 	/** Anchor point, world units. */
 	x: number;
 	y: number;
-	kind: 'country' | 'area' | 'line' | 'place';
+	/** Its place in the type hierarchy: countries, seas, water, areas, places. */
+	style: LabelStyle;
+	/** A place's rank (capitals, cities, towns are set in three sizes). */
+	rank?: 'capital' | 'city' | 'town';
 	/** Draw a dot at the anchor (places). */
 	dot: boolean;
 	/** Where the text sits relative to the anchor. */
@@ -41,7 +46,8 @@ export interface MapLabel {
 export interface MapView {
 	id: string;
 	description: string;
-	layers: Layer[];
+	/** The base layers it draws, in drawing order. */
+	layers: DrawnLayer[];
 	/** Drawn features (countries, areas, lines) to highlight; hand-drawn ones stay dashed. */
 	highlight: { id: string; approximate: boolean; line: boolean }[];
 	/** What the camera must show, margin included. */
@@ -57,7 +63,18 @@ export interface MapView {
 	approximate: boolean;
 }
 
-/** The drawn base map: SVG markup for each layer, in world units. Rendered on the server only. */
+/** A base layer as a view draws it: its id (`#base-<id>`) and the style it is drawn in. */
+export interface DrawnLayer {
+	id: string;
+	role: string;
+}
+
+/** The drawn base map: SVG markup for each layer, in drawing order, in world units. Rendered on the
+ *  server only. */
 export interface Basemap {
-	layers: Record<Layer, string>;
+	layers: (DrawnLayer & {
+		markup: string;
+		/** A raster layer's picture: its file in data/build and the world box it covers. */
+		image?: { file: string; box: Box };
+	})[];
 }

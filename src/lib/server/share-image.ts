@@ -4,6 +4,7 @@
  * labels, the approximate note and the source line. Rendered to PNG with resvg and fonts kept in
  * data/fonts, so the image is the same on every machine.
  */
+import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { frameFor, windowOf } from '$lib/map/frame';
 import { APPROXIMATE_NOTE, SOURCE_LINE } from '$lib/map/sources';
@@ -62,24 +63,32 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 	const px = (n: number) => +(n / k).toFixed(3); // a width in px, in world units
 	const at = (x: number, y: number) => [MAP.x + (x - win[0]) * k, MAP.y + (y - win[1]) * k];
 
-	// Layers as the page draws them, strokes in world units (resvg is given no non-scaling strokes).
+	// Layers as the page draws them, by role; strokes in world units (resvg is given no non-scaling
+	// strokes).
 	const style = `
-		.countries{fill:${p.mapLand};stroke:none}
+		.land{fill:${p.mapLand};stroke:none}
 		.borders{fill:none;stroke:${p.mapBorder};stroke-width:${px(1.25)}}
-		.badia{fill:${p.mapDesert};stroke:${p.mapDesertEdge};stroke-width:${px(1.5)};stroke-dasharray:${px(6)} ${px(4)}}
-		.city{fill:${p.mapUrban};stroke:${p.mapUrbanEdge};stroke-width:${px(1)};stroke-dasharray:${px(3)} ${px(2)}}
-		.areas{${fill(p.mapArea)};stroke:${p.mapAreaEdge};stroke-width:${px(1.25)};stroke-dasharray:${px(4)} ${px(3)}}
-		.river{fill:none;stroke:${p.mapWater};stroke-width:${px(2.5)};stroke-linejoin:round}
+		.desert{fill:${p.mapDesert};stroke:${p.mapDesertEdge};stroke-width:${px(1.5)};stroke-dasharray:${px(6)} ${px(4)}}
+		.urban{fill:${p.mapUrban};stroke:none}
+		.water{fill:${p.mapSea};stroke:${p.mapWater};stroke-width:${px(1)}}
+		.runway{fill:${p.mapRunway};stroke:none}
+		.area{${fill(p.mapArea)};stroke:${p.mapAreaEdge};stroke-width:${px(1.25)};stroke-dasharray:${px(4)} ${px(3)}}
+		.river{fill:none;stroke:${p.mapWater};stroke-width:${px(2)};stroke-linejoin:round;stroke-linecap:round}
 		.road{fill:none;stroke:${p.mapRoad};stroke-width:${px(2.5)};stroke-dasharray:${px(6)} ${px(3)}}
 		.hl{${fill(p.accentFill)};stroke:${p.accent};stroke-width:${px(2.5)};stroke-linejoin:round}
 		.hl.line{fill:none;stroke-width:${px(4)}}
 		.hl.approx{stroke-dasharray:${px(7)} ${px(4)}}`;
-	const layers = (['countries', 'badia', 'city', 'areas', 'river', 'road'] as const)
-		.filter((layer) => view.layers.includes(layer))
-		.map(
-			(layer) =>
-				`<g class="${layer}">${basemap.layers[layer].replaceAll(' vector-effect="non-scaling-stroke"', '')}</g>`
-		)
+	const shown = new Set(view.layers.map((l) => l.id));
+	const layers = basemap.layers
+		.filter((layer) => shown.has(layer.id))
+		.map((layer) => {
+			if (!layer.image)
+				return `<g class="${layer.role}">${layer.markup.replaceAll(' vector-effect="non-scaling-stroke"', '')}</g>`;
+			// A raster layer (the relief): its picture inline, laid over the land as the page lays it.
+			const [x0, y0, x1, y1] = layer.image.box;
+			const data = readFileSync(`data/build/${layer.image.file}`).toString('base64');
+			return `<image x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" preserveAspectRatio="none" style="mix-blend-mode:${p.reliefBlend};opacity:${p.reliefOpacity}" href="data:image/jpeg;base64,${data}"/>`;
+		})
 		.join('');
 	const highlights = view.highlight
 		.map(
@@ -89,7 +98,7 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 		.join('');
 
 	// Borders again on top: the desert and the highlight would hide where Syria ends and Iraq begins.
-	const borders = view.layers.includes('countries')
+	const borders = view.layers.some((l) => l.role === 'land')
 		? '<use href="#m-borders" class="borders"/>'
 		: '';
 
@@ -105,11 +114,12 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 		.map((l) => {
 			const [x, y] = at(l.x, l.y);
 			const [anchor, dx, dy] = PLACE[l.placement];
-			const country = l.kind === 'country';
-			const italic = l.kind === 'area' || l.kind === 'line';
+			const country = l.style === 'country';
+			const water = l.style === 'water' || l.style === 'sea';
+			const italic = l.style === 'area' || water;
 			const fill = l.highlight
 				? p.accentInk
-				: l.kind === 'line'
+				: water
 					? p.mapWaterInk
 					: country
 						? p.mapMuted

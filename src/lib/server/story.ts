@@ -4,7 +4,7 @@ import { files as FILES, storyText, viewsText } from 'virtual:story-copy';
 import topology from '$data/build/map.topo.json';
 import type { Topology } from 'topojson-specification';
 import { parseStory, parseViews, checkStory } from '$lib/story/copy.js';
-import { featureKinds } from '$lib/story/features.js';
+import { mapContents } from '$lib/story/features.js';
 import { MapData } from '$lib/map/geometry';
 import type { Story } from '$lib/story/types';
 import type { Box, MapView } from '$lib/map/types';
@@ -19,7 +19,7 @@ export interface StoryData {
 export function loadStory(): StoryData {
 	const story = parseStory(storyText, FILES.story);
 	const specs = parseViews(viewsText, FILES.views);
-	checkStory(story, specs, featureKinds(topology, 'data/build/map.topo.json'), FILES);
+	checkStory(story, specs, mapContents(topology, 'data/build/map.topo.json'), FILES);
 	const map = new MapData(topology as unknown as Topology);
 	const views = Object.fromEntries(specs.map((spec) => [spec.id, map.view(spec)]));
 	return { story, views, locatorBox: map.locatorBox() };

@@ -7,7 +7,6 @@ import { parseInline } from './inline.js';
 /** @typedef {import('./types').Story} Story */
 /** @typedef {import('./types').Step} Step */
 /** @typedef {import('./types').ViewSpec} ViewSpec */
-/** @typedef {import('./types').Layer} Layer */
 /** @typedef {import('./types').FeatureKind} FeatureKind */
 
 export class CopyError extends Error {
@@ -46,8 +45,6 @@ const VIEW_KEYS = [
 	'route',
 	'description'
 ];
-/** @type {Layer[]} */
-export const LAYERS = ['countries', 'river', 'city', 'areas', 'badia', 'road', 'places'];
 const MONTHS =
 	'January February March April May June July August September October November December'.split(
 		' '
@@ -400,16 +397,8 @@ export function parseViews(input, file) {
 		const margin = str(raw.margin) === '' ? 0 : Number(str(raw.margin));
 		if (!Number.isFinite(margin) || margin < 0)
 			throw new CopyError(file, line, `${where}: margin must be a number of km ≥ 0`);
+		// Checked against the map's layers in checkStory (data/map/layers.json names them).
 		const layers = list(str(raw.layers));
-		for (const layer of layers) {
-			if (!LAYERS.includes(/** @type {Layer} */ (layer))) {
-				throw new CopyError(
-					file,
-					line,
-					`${where}: unknown layer "${layer}" — layers are: ${LAYERS.join(', ')}`
-				);
-			}
-		}
 		const description = str(raw.description);
 		if (!description)
 			throw new CopyError(
@@ -422,7 +411,7 @@ export function parseViews(input, file) {
 			id,
 			frame,
 			margin,
-			layers: /** @type {Layer[]} */ (layers),
+			layers,
 			highlight: list(str(raw.highlight)),
 			labels: list(str(raw.labels)),
 			...(route ? { route } : {}),
@@ -437,10 +426,12 @@ export function parseViews(input, file) {
  * exist. Throws CopyError naming the file and line.
  * @param {Story} story
  * @param {ViewSpec[]} views
- * @param {Map<string, FeatureKind>} features ids in the TopoJSON and what they are
+ * @param {{ kinds: Map<string, FeatureKind>, groups: Set<string> }} map what the map data holds: each
+ *   feature id and its kind, and the layer names a view can draw
  * @param {{ story: string, views: string }} files
  */
-export function checkStory(story, views, features, files) {
+export function checkStory(story, views, map, files) {
+	const features = map.kinds;
 	const viewIds = new Set(views.map((v) => v.id));
 	if (!viewIds.has(story.meta.image)) {
 		throw new CopyError(
@@ -465,10 +456,19 @@ export function checkStory(story, views, features, files) {
 				throw new CopyError(
 					files.views,
 					view.line,
-					`view "${view.id}": ${role} "${id}" is not in the map data — check the spelling or add it to data/geo and run npm run data`
+					`view "${view.id}": ${role} "${id}" is not in the map data — check the spelling, or add it to data/map/layers.json (or data/geo) and run npm run data`
 				);
 			}
 		};
+		for (const layer of view.layers) {
+			if (!map.groups.has(layer)) {
+				throw new CopyError(
+					files.views,
+					view.line,
+					`view "${view.id}": unknown layer "${layer}" — the layers are: ${[...map.groups].join(', ')} (data/map/layers.json)`
+				);
+			}
+		}
 		if ('ids' in view.frame) view.frame.ids.forEach((id) => need(id, 'frame'));
 		view.highlight.forEach((id) => need(id, 'highlight'));
 		view.labels.forEach((id) => need(id, 'label'));

@@ -1,37 +1,35 @@
-// What the map data holds: every feature id in the TopoJSON and what kind of thing it is.
-// Plain JavaScript so `npm run data` (plain Node) and the build share it.
+// What the map data holds, for the copy check: every feature id and its kind, and the layer names a
+// view can draw. Plain JavaScript so `npm run data` (plain Node) and the build share it.
 
 /** @typedef {import('./types').FeatureKind} FeatureKind */
 
-/** The TopoJSON objects and the kind of feature each holds. */
-export const OBJECT_KINDS = /** @type {const} */ ({
-	countries: 'country',
-	areas: 'area',
-	lines: 'line',
-	places: 'place'
-});
-
 /**
- * @param {{ objects: Record<string, { geometries?: { id?: string | number }[] }> }} topology
+ * @param {{ layers?: { id: string, group: string, kind: string }[], objects: Record<string, { geometries?: { id?: string | number }[] }> }} topology
  * @param {string} file shown in messages
- * @returns {Map<string, FeatureKind>}
+ * @returns {{ kinds: Map<string, FeatureKind>, groups: Set<string> }}
  */
-export function featureKinds(topology, file) {
+export function mapContents(topology, file) {
+	const layers = topology?.layers;
+	if (!Array.isArray(layers)) {
+		throw new Error(`${file}: has no list of layers — run npm run data to rebuild the map data`);
+	}
 	/** @type {Map<string, FeatureKind>} */
 	const kinds = new Map();
-	for (const [object, kind] of Object.entries(OBJECT_KINDS)) {
-		const collection = topology?.objects?.[object];
+	const groups = new Set(layers.map((l) => l.group));
+	for (const layer of layers) {
+		if (layer.kind === 'raster') continue;
+		const collection = topology.objects?.[layer.id];
 		if (!collection || !Array.isArray(collection.geometries)) {
 			throw new Error(
-				`${file}: object "${object}" is missing — run npm run data to rebuild the map data`
+				`${file}: layer "${layer.id}" is missing — run npm run data to rebuild the map data`
 			);
 		}
 		collection.geometries.forEach((g, i) => {
 			if (g.id === undefined || g.id === '') {
-				throw new Error(`${file}: ${object}[${i}] has no id — every feature needs one`);
+				throw new Error(`${file}: ${layer.id}[${i}] has no id — every feature needs one`);
 			}
-			kinds.set(String(g.id), kind);
+			kinds.set(String(g.id), /** @type {FeatureKind} */ (layer.kind));
 		});
 	}
-	return kinds;
+	return { kinds, groups };
 }

@@ -43,15 +43,14 @@ export interface Story {
 	steps: Step[];
 }
 
-export type Layer = 'countries' | 'river' | 'city' | 'areas' | 'badia' | 'road' | 'places';
-
 export interface ViewSpec {
 	id: string;
 	/** Feature or place ids to fit, or a lon/lat box. */
 	frame: { ids: string[] } | { bbox: [number, number, number, number] };
 	/** Extra room around the frame, in km. */
 	margin: number;
-	layers: Layer[];
+	/** Layer names (data/map/layers.json groups), checked against the map data. */
+	layers: string[];
 	highlight: string[];
 	labels: string[];
 	/** A line drawn progressively through the step. */
@@ -62,4 +61,4 @@ export interface ViewSpec {
 }
 
 /** What kind of thing an id in the map data names. */
-export type FeatureKind = 'country' | 'area' | 'line' | 'place';
+export type FeatureKind = 'area' | 'line' | 'point';

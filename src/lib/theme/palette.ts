@@ -20,8 +20,10 @@ export interface Palette {
 	mapBorder: string;
 	mapDesert: string;
 	mapDesertEdge: string;
+	/** Built-up areas (context: no meaning rests on them alone). */
 	mapUrban: string;
-	mapUrbanEdge: string;
+	/** Runways, drawn as shapes. */
+	mapRunway: string;
 	/** Translucent wash for hand-drawn areas (decorative; the dashed edge carries meaning). */
 	mapArea: string;
 	mapAreaEdge: string;
@@ -32,6 +34,10 @@ export interface Palette {
 	mapMuted: string;
 	/** The halo behind map labels. */
 	mapHalo: string;
+	/** How the shaded relief (overlay-neutral: mid-grey changes nothing) is laid over the land: a
+	 *  blend mode and an opacity. Overlay alone barely shows on the light land. */
+	reliefBlend: string;
+	reliefOpacity: string;
 	focus: string;
 }
 
@@ -49,8 +55,8 @@ export const light: Palette = {
 	mapBorder: '#807a70',
 	mapDesert: '#eadfc6',
 	mapDesertEdge: '#86672f',
-	mapUrban: '#e3ded5',
-	mapUrbanEdge: '#7a7369',
+	mapUrban: '#e6e1d8',
+	mapRunway: '#8d877c',
 	mapArea: 'rgb(120 110 95 / 0.10)',
 	mapAreaEdge: '#6f675c',
 	mapWater: '#3f7bab',
@@ -59,6 +65,8 @@ export const light: Palette = {
 	mapInk: '#2a2723',
 	mapMuted: '#5a544c',
 	mapHalo: '#f4f1ea',
+	reliefBlend: 'hard-light',
+	reliefOpacity: '0.5',
 	focus: '#1a5fb4'
 };
 
@@ -76,8 +84,8 @@ export const dark: Palette = {
 	mapBorder: '#9a948b',
 	mapDesert: '#3e3626',
 	mapDesertEdge: '#cfa862',
-	mapUrban: '#35322e',
-	mapUrbanEdge: '#aaa398',
+	mapUrban: '#34312d',
+	mapRunway: '#7a756d',
 	mapArea: 'rgb(236 232 225 / 0.08)',
 	mapAreaEdge: '#b9b2a6',
 	mapWater: '#6fa8d8',
@@ -86,6 +94,8 @@ export const dark: Palette = {
 	mapInk: '#eeeae3',
 	mapMuted: '#c2bcb2',
 	mapHalo: '#2a2825',
+	reliefBlend: 'overlay',
+	reliefOpacity: '1',
 	focus: '#8cb8ff'
 };
 
