@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DataError, buildMap, buildSources, stableStringify } from './geo.js';
 import { ROOT, loadInputs, packageVersion } from './inputs.js';
-import { checkCopy, filesFromEnv } from './check-copy.js';
+import { FILES, checkCopy, filesFromEnv } from './check-copy.js';
+import { checkMap } from './check-map.js';
+import { buildFonts } from './fonts.js';
 
 export const OUT_DIR = join(ROOT, 'data', 'build');
 
@@ -40,24 +42,39 @@ function writeIfChanged(file, text) {
 	writeFileSync(file, text);
 }
 
-function main() {
+async function main() {
 	const started = performance.now();
 	const fixture = filesFromEnv();
 	const { map, sources, images } = buildOutputs();
-	// The copy names features of the map: check it against what was just built, before writing it.
-	const { story, views } = checkCopy(
+	const fonts = await buildFonts(ROOT);
+	// The copy names features of the map: check it against what was just built, and draw every view
+	// with it (every label placed), before writing anything.
+	const topology = JSON.parse(map);
+	const { story, views, facts } = checkCopy(
 		ROOT,
 		fixture,
 		(w) => console.warn(`warning: ${w}`),
-		JSON.parse(map)
+		topology
 	);
-	console.log(`copy checked: ${story.steps.length} steps, ${views.length} views`);
+	await checkMap(ROOT, {
+		topology,
+		views,
+		facts,
+		viewsFile: fixture.views ?? FILES.views,
+		metrics: fonts.metrics
+	});
+	console.log(
+		`copy checked: ${story.steps.length} steps, ${views.length} views, every label placed`
+	);
 	if (fixture.story || fixture.views) {
 		// Other copy files (a fixture, a draft): checked, but the map data stays the real copy's.
 		console.log('STORY_FILE / VIEWS_FILE given: nothing written');
 		return;
 	}
-	mkdirSync(OUT_DIR, { recursive: true });
+	mkdirSync(join(OUT_DIR, 'fonts'), { recursive: true });
+	for (const [file, bytes] of Object.entries(fonts.files))
+		writeIfChanged(join(OUT_DIR, file), bytes);
+	writeIfChanged(join(OUT_DIR, 'font-metrics.json'), stableStringify(fonts.metrics) + '\n');
 	writeIfChanged(join(OUT_DIR, 'map.topo.json'), map);
 	writeIfChanged(join(OUT_DIR, 'sources.json'), sources);
 	for (const [file, bytes] of Object.entries(images)) {
@@ -83,7 +100,7 @@ function executedDirectly() {
 
 if (executedDirectly()) {
 	try {
-		main();
+		await main();
 	} catch (error) {
 		// Our own errors are written to be read: print them as they are. Anything else gets a prefix.
 		const e = /** @type {Error} */ (error);

@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStory, parseViews, checkStory } from '../../src/lib/story/copy.js';
 import { mapContents } from '../../src/lib/story/features.js';
+import { parseFacts } from '../../src/lib/story/facts.js';
 
 export const FILES = {
 	story: 'data/copy/story.aml',
 	views: 'data/copy/views.aml',
+	facts: 'data/facts/dates.json',
 	topology: 'data/build/map.topo.json'
 };
 
@@ -63,6 +65,15 @@ export function checkCopy(root = process.cwd(), files = {}, warn = () => {}, bui
 			throw new CheckError(`${f.topology}: is not valid JSON (${e.message}) — run npm run data`);
 		throw e;
 	}
-	checkStory(story, views, mapContents(topology, f.topology), f);
-	return { story, views, topology };
+	let factsJson;
+	try {
+		factsJson = JSON.parse(read(f.facts, root));
+	} catch (e) {
+		if (e instanceof SyntaxError)
+			throw new CheckError(`${f.facts}: is not valid JSON (${e.message}) — fix its syntax`);
+		throw e;
+	}
+	const facts = parseFacts(factsJson, f.facts);
+	checkStory(story, views, mapContents(topology, f.topology), f, { file: f.facts, facts });
+	return { story, views, topology, facts };
 }

@@ -158,7 +158,7 @@ export function runwayFeatures({ file, text }) {
 			round5(p[1] + (s * ny) / ky)
 		];
 		const ring = [off(le, 1), off(he, 1), off(he, -1), off(le, -1), off(le, 1)];
-		const name = `Runway ${row.le_ident}/${row.he_ident}`;
+		const name = `Runway ${row.le_ident}/${row.he_ident}${row.closed === '1' ? ' (closed)' : ''}`;
 		return {
 			type: 'Feature',
 			id: slugify(`runway ${row.le_ident} ${row.he_ident}`),

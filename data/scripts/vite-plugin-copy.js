@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCopy, filesFromEnv, FILES } from './check-copy.js';
+import { checkMap } from './check-map.js';
 
 const ID = 'virtual:story-copy';
 /** Warnings already printed: the client and server builds both start with this check. */
@@ -30,12 +31,21 @@ export function storyCopy() {
 				`export const viewsText = ${JSON.stringify(readFileSync(views, 'utf8'))};`
 			].join('\n');
 		},
-		buildStart() {
+		async buildStart() {
 			try {
-				checkCopy(process.cwd(), filesFromEnv(), (warning) => {
+				const files = filesFromEnv();
+				const { views, facts, topology } = checkCopy(process.cwd(), files, (warning) => {
 					if (printed.has(warning)) return;
 					printed.add(warning);
 					console.warn(`warning: ${warning}`);
+				});
+				// Every view drawn as the build will draw it: a label that cannot be placed stops here,
+				// with its view's line, not as a stack trace from inside prerendering.
+				await checkMap(process.cwd(), {
+					topology,
+					views,
+					facts,
+					viewsFile: files.views ?? FILES.views
 				});
 			} catch (e) {
 				const message = e instanceof Error ? e.message : String(e);

@@ -161,7 +161,7 @@ test.describe('scrolling through the story', () => {
 			await expect(page.locator(`#${step.id}`)).toBeInViewport();
 			await expect(page.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
 			// The card does not cover the part of the map that frames the view (on a phone, the top
-			// 55% of the screen, with the locator and the places the step is about).
+			// of the screen, PHONE_FRAMED of it, with the locator and the places the step is about).
 			const overlap = await page.evaluate((id) => {
 				const card = document.querySelector(`#${id} .card`)!.getBoundingClientRect();
 				const framed = document.querySelector('[data-story-map] .frame')!.getBoundingClientRect();

@@ -6,6 +6,11 @@ import type { Step } from '../../src/lib/story/types';
 import { checkCopy } from '../../data/scripts/check-copy.js';
 
 const read = (f: string) => readFileSync(f, 'utf8');
+/** The line of a file that starts with `text`. */
+const lineOf = (file: string, text: string) =>
+	read(file)
+		.split('\n')
+		.findIndex((l) => l.startsWith(text)) + 1;
 const original = read('data/copy/invisible-caliphate.original.txt');
 const story = parseStory(read('data/copy/story.aml'), 'data/copy/story.aml');
 const views = parseViews(read('data/copy/views.aml'), 'data/copy/views.aml');
@@ -57,7 +62,7 @@ describe('the copy', () => {
 		for (let month = 1; month <= 12; month++) {
 			const iso = `2025-${String(month).padStart(2, '0')}-${month === 2 ? 28 : '09'}`;
 			const meta = parseStory(
-				source.replace(/^published:.*$/m, `published: ${iso}`),
+				source.replace(/^(reported:.*)$/m, `$1\npublished: ${iso}`),
 				'story.aml'
 			).meta;
 			const british = new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
@@ -173,14 +178,16 @@ describe('bad copy', () => {
 
 	it('rejects a share image naming no view', () => {
 		expect(() => checkCopy(process.cwd(), { story: 'tests/fixtures/copy/bad-image.aml' })).toThrow(
-			/bad-image\.aml:14: "image: baida" names no map view — known views: region, /
+			new RegExp(
+				`bad-image\\.aml:${lineOf('tests/fixtures/copy/bad-image.aml', 'image:')}: "image: baida" names no map view — known views: region, `
+			)
 		);
 	});
 
 	it('rejects a view box with a latitude out of range', () => {
 		const text = read('data/copy/views.aml').replace('frame: syria, iraq', 'bbox: 30, 20, 50, 95');
 		expect(() => parseViews(text, 'views.aml')).toThrow(
-			/views\.aml:15: view 1 "region": latitude 95 out of range/
+			/views\.aml:\d+: view 1 "region": latitude 95 out of range/
 		);
 	});
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { frameFor, windowOf, grow, union, pictureTransform } from '../../src/lib/map/frame';
 import { activeIndex, progressThrough } from '../../src/lib/scrolly/active';
 import { partialLine } from '../../src/lib/map/route';
-import { placeLabels, textWidth } from '../../src/lib/map/labels';
+import { placeLabels } from '../../src/lib/map/labels';
+import { textWidth } from '../../src/lib/map/label-styles.js';
+import { readFileSync } from 'node:fs';
 import type { Box } from '../../src/lib/map/types';
 
 describe('frameFor: fitting a view into the part of the map the text leaves free', () => {
@@ -127,6 +129,7 @@ describe('the progressive route', () => {
 });
 
 describe('labels', () => {
+	const metrics = JSON.parse(readFileSync('data/build/font-metrics.json', 'utf8'));
 	const label = (id: string, x: number, y: number) => ({
 		id,
 		text: id,
@@ -137,21 +140,28 @@ describe('labels', () => {
 		approximate: false,
 		highlight: false
 	});
-	it('never overlap: a label that fits nowhere is left off', () => {
+	it('never overlap: a label that fits nowhere is not placed, and says what is in the way', () => {
 		const box: Box = [0, 0, 100, 100];
-		const placed = placeLabels(
+		const { placed, problems } = placeLabels(
 			[label('Alpha', 50, 50), label('Beta', 50.5, 50.5), label('Gamma', 10, 90)],
-			box
+			box,
+			metrics
 		);
 		const ids = placed.map((l) => l.id);
 		expect(ids).toContain('Alpha');
 		expect(ids).toContain('Gamma');
 		// Beta's dot sits under Alpha's: any text for it would cover Alpha's dot or text.
 		expect(ids).not.toContain('Beta');
+		expect(problems).toEqual([{ id: 'Beta', why: expect.stringMatching(/would cover "Alpha"/) }]);
 	});
-	it('keeps labels inside the view', () => {
-		const placed = placeLabels([label('Eastern edge', 99, 50)], [0, 0, 100, 100]);
+	it('keeps labels inside the view, on a phone and on a desktop', () => {
+		const { placed } = placeLabels([label('Eastern edge', 99, 50)], [0, 0, 100, 100], metrics);
 		expect(placed[0].placement).toBe('left');
-		expect(textWidth({ text: 'Eastern edge', style: 'place' })).toBeGreaterThan(60);
+	});
+	it('sets each label at the width its font draws it, from the font’s own advances', () => {
+		const font = { face: 'regular' as const, size: 12 };
+		// Liberation Sans (Arial's widths): "Hama" is 0.722 + 0.556 + 0.833 + 0.556 em.
+		expect(textWidth(metrics, 'Hama', font)).toBeCloseTo((0.722 + 0.556 + 0.833 + 0.556) * 12, 1);
+		expect(() => textWidth(metrics, 'Ḩamā', font)).toThrow(/map font has no "Ḩ" \(U\+1E28\)/);
 	});
 });

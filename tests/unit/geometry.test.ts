@@ -12,10 +12,11 @@ import { LARGEST_FRAME, PHONE_FRAME } from '../../src/lib/map/screens.js';
 import type { Box } from '../../src/lib/map/types';
 
 const topology = JSON.parse(readFileSync('data/build/map.topo.json', 'utf8')) as Topology;
-const map = new MapData(topology);
+const metrics = JSON.parse(readFileSync('data/build/font-metrics.json', 'utf8'));
+const map = new MapData(topology, metrics);
 const basemap = map.basemap();
 const specs = parseViews(readFileSync('data/copy/views.aml', 'utf8'), 'data/copy/views.aml');
-const views = specs.map((s) => map.view(s));
+const views = specs.map((s) => map.view(s).view);
 const inputs = loadInputs();
 const sources = collectFeatures(inputs);
 const layers = inputs.layers.list.layers;

@@ -5,15 +5,17 @@
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { geoPath, type GeoPath } from 'd3-geo';
+import polylabel from 'polylabel';
 import { SvgPath } from './svg-path';
 import type { Feature, Geometry, Position } from 'geojson';
 import { makeProjection } from './projection.js';
 import { grow, union } from './frame';
 import { placeLabels, type LabelCandidate } from './labels';
+import type { FontMetrics } from './label-styles.js';
 import { digitsAt, layersFor } from './layers.js';
 import { kmPerUnit, viewBox } from './view-box.js';
 import type { Basemap, Box, DrawnLayer, LayerMeta, MapLabel, MapView } from './types';
-import type { ViewSpec } from '$lib/story/types';
+import type { Fact, ViewSpec } from '$lib/story/types';
 
 interface Entry {
 	id: string;
@@ -25,6 +27,12 @@ interface Entry {
 	/** Projected bounds. */
 	box: Box;
 }
+
+/** How many points along a line, or inside an area, its label may try; an area's are on a grid of
+ *  AREA_GRID × AREA_GRID over its part in view. */
+const LINE_ANCHORS = 8;
+const AREA_ANCHORS = 12;
+const AREA_GRID = 8;
 
 /** The layer whose countries the locator inset shows, and whose shared edges are the borders. */
 const LAND_ROLE = 'land';
@@ -40,9 +48,12 @@ export class MapData {
 		return context.result();
 	}
 	readonly #topology: Topology;
+	readonly #metrics: FontMetrics | null;
 
-	constructor(topology: Topology) {
+	/** `metrics` (data/build/font-metrics.json) place the views' labels; the base map needs none. */
+	constructor(topology: Topology, metrics: FontMetrics | null = null) {
 		this.#topology = topology;
+		this.#metrics = metrics;
 		const layers = (topology as unknown as { layers?: LayerMeta[] }).layers;
 		if (!Array.isArray(layers)) throw new Error('map data has no layers: run npm run data');
 		this.layers = layers;
@@ -140,20 +151,30 @@ export class MapData {
 		return box.map((n) => +n.toFixed(1)) as Box;
 	}
 
-	/** A view ready to draw, from its spec. */
-	view(spec: ViewSpec): MapView {
+	/**
+	 * A view ready to draw, from its spec; `facts` give the dated notes its labels carry. Labels that
+	 * cannot be placed come back in `problems`, with why: the caller says so (views.ts).
+	 */
+	view(
+		spec: ViewSpec,
+		facts: Fact[] = []
+	): { view: MapView; problems: { id: string; why: string }[] } {
+		if (!this.#metrics) throw new Error('MapData: views need the font metrics');
 		const { box, km, widthKm } = viewBox(spec, (id) => this.get(id).box, this.projection);
 		const highlight = new Set(spec.highlight);
 		const candidates: LabelCandidate[] = spec.labels.map((id) => {
 			const entry = this.get(id);
-			const [x, y] = this.#anchor(entry, box);
+			const [[x, y], ...anchors] = this.#anchors(entry, box);
+			const note = spec.notes.includes(id) ? facts.find((f) => f.feature === id)?.note : undefined;
 			return {
 				id,
 				text: entry.name,
+				...(note ? { note } : {}),
 				x,
 				y,
 				style: entry.layer.label ?? 'area',
 				...(entry.rank ? { rank: entry.rank } : {}),
+				...(anchors.length ? { anchors } : {}),
 				dot: entry.layer.kind === 'point',
 				approximate: entry.approximate,
 				highlight: highlight.has(id)
@@ -167,7 +188,8 @@ export class MapData {
 			.filter((l) => ids.has(l.id) && l.kind !== 'point' && l.role !== 'label-only')
 			.map((l) => ({ id: l.id, role: l.role }));
 		const shown = [...spec.labels, ...spec.highlight, ...(spec.route ? [spec.route] : [])];
-		return {
+		const { placed, problems } = placeLabels(candidates, box, this.#metrics);
+		const view: MapView = {
 			id: spec.id,
 			description: spec.description,
 			layers,
@@ -176,7 +198,7 @@ export class MapData {
 				.filter((e) => e.layer.kind !== 'point')
 				.map((e) => ({ id: e.id, approximate: e.approximate, line: e.layer.kind === 'line' })),
 			box: box.map((n) => +n.toFixed(2)) as Box,
-			labels: placeLabels(candidates, box),
+			labels: placed,
 			...(route ? { route } : {}),
 			scale: this.#scaleBar(widthKm, km),
 			locator: box[2] - box[0] < 500,
@@ -184,6 +206,7 @@ export class MapData {
 				this.layers.some((l) => ids.has(l.id) && l.approximate && l.kind !== 'point') ||
 				shown.some((id) => this.get(id).approximate)
 		};
+		return { view, problems };
 	}
 
 	#line(entry: Entry): [number, number][] {
@@ -200,39 +223,62 @@ export class MapData {
 		});
 	}
 
-	/** Where a label goes: a place's point; a vertex a third along a line's part in view; an area's centroid
-	 *  within the view (so a country cut by the frame is named where it shows). */
-	#anchor(entry: Entry, box: Box): [number, number] {
+	/**
+	 * Where a label may go, best first: a place's point; for a line, its vertices in view that lie
+	 * farthest inside the box, spread along it; for an area, the point of its part in view farthest
+	 * from that part's edges (so a country cut by the frame is named where it shows, and a sea in its
+	 * open water).
+	 */
+	#anchors(entry: Entry, box: Box): [number, number][] {
 		const g = entry.feature.geometry;
-		const round = (p: [number, number]): [number, number] => [+p[0].toFixed(2), +p[1].toFixed(2)];
-		if (g.type === 'Point') return round(this.projection(g.coordinates as [number, number])!);
+		const round = (p: number[]): [number, number] => [+p[0].toFixed(2), +p[1].toFixed(2)];
+		if (g.type === 'Point') return [round(this.projection(g.coordinates as [number, number])!)];
+		const depth = ([x, y]: number[]) => Math.min(x - box[0], box[2] - x, y - box[1], box[3] - y);
 		if (entry.layer.kind === 'line') {
-			// A third of the way along the part of the line in view: off the centre, where the view's
-			// subject (and its label) usually sits.
-			const pts = this.#line(entry);
-			const seen = pts.filter(([x, y]) => x > box[0] && x < box[2] && y > box[1] && y < box[3]);
-			if (seen.length === 0) return pts[0];
-			return seen[Math.floor(seen.length / 3)];
+			const seen = this.#line(entry)
+				.filter((p) => depth(p) > 0)
+				.sort((a, b) => depth(b) - depth(a));
+			if (seen.length === 0) return [this.#line(entry)[0]];
+			const apart = (box[2] - box[0]) / 10;
+			const picked: [number, number][] = [];
+			for (const p of seen) {
+				if (picked.length === LINE_ANCHORS) break;
+				if (picked.every((q) => Math.hypot(p[0] - q[0], p[1] - q[1]) >= apart)) picked.push(p);
+			}
+			return picked;
 		}
 		const polygons: Position[][][] =
 			g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-		let bestArea = 0;
-		let anchor: [number, number] = [
-			(entry.box[0] + entry.box[2]) / 2,
-			(entry.box[1] + entry.box[3]) / 2
-		];
-		for (const polygon of polygons) {
-			const ring = clipRing(
-				polygon[0].map((c) => this.projection(c as [number, number])!),
-				box
-			);
-			const c = centroid(ring);
-			if (c && Math.abs(c.area) > bestArea) {
-				bestArea = Math.abs(c.area);
-				anchor = [c.x, c.y];
+		const parts = polygons
+			.map((polygon) => {
+				const ring = clipRing(
+					polygon[0].map((c) => this.projection(c as [number, number])!),
+					box
+				);
+				return { ring, area: Math.abs(centroid(ring)?.area ?? 0) };
+			})
+			.filter((p) => p.area > 0)
+			.sort((a, b) => b.area - a.area);
+		if (parts.length === 0)
+			return [round([(entry.box[0] + entry.box[2]) / 2, (entry.box[1] + entry.box[3]) / 2])];
+		// Its pole of inaccessibility, then other points well inside it, deepest first (a label too
+		// wide for the spot farthest from the edges may fit beside it).
+		const ring = [...parts[0].ring, parts[0].ring[0]];
+		const precision = (box[2] - box[0]) / 200;
+		const pole = polylabel([ring], precision);
+		const [rx0, ry0, rx1, ry1] = union(ring.map(([x, y]) => [x, y, x, y] as Box));
+		const grid: { p: [number, number]; d: number }[] = [];
+		for (let i = 1; i < AREA_GRID; i++) {
+			for (let j = 1; j < AREA_GRID; j++) {
+				const p: [number, number] = [
+					rx0 + ((rx1 - rx0) * i) / AREA_GRID,
+					ry0 + ((ry1 - ry0) * j) / AREA_GRID
+				];
+				if (insideRing(p, ring)) grid.push({ p, d: edgeDistance(p, ring) });
 			}
 		}
-		return round(anchor);
+		grid.sort((a, b) => b.d - a.d);
+		return [pole, ...grid.slice(0, AREA_ANCHORS).map((g) => g.p)].map(round);
 	}
 
 	#scaleBar(widthKm: number, kmPerUnit: number): MapView['scale'] {
@@ -293,4 +339,30 @@ export function centroid(ring: [number, number][]): { x: number; y: number; area
 	}
 	if (Math.abs(a) < 1e-9) return null;
 	return { x: x / (3 * a), y: y / (3 * a), area: a / 2 };
+}
+
+/** Whether a point is inside a closed planar ring (even–odd). */
+function insideRing([x, y]: [number, number], ring: [number, number][]): boolean {
+	let inside = false;
+	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+		const [xi, yi] = ring[i];
+		const [xj, yj] = ring[j];
+		if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+	}
+	return inside;
+}
+
+/** The distance from a point to the nearest edge of a closed ring. */
+function edgeDistance([x, y]: [number, number], ring: [number, number][]): number {
+	let best = Infinity;
+	for (let i = 1; i < ring.length; i++) {
+		const [ax, ay] = ring[i - 1];
+		const [bx, by] = ring[i];
+		const dx = bx - ax;
+		const dy = by - ay;
+		const len2 = dx * dx + dy * dy;
+		const t = len2 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+		best = Math.min(best, Math.hypot(x - ax - t * dx, y - ay - t * dy));
+	}
+	return best;
 }

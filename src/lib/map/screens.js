@@ -1,8 +1,14 @@
 // The framing boxes the piece is laid out for: the part of the screen each view is fitted into, in px.
 // Plain JavaScript so that the data build (which decides how much detail each view needs) shares them.
 
-/** A 390×844 phone: the map frames each view in the top 55% of the screen (Story.svelte's --framed). */
-export const PHONE_FRAME = { width: 390, height: 464 };
+/**
+ * On a phone the cards pass over the map: each view is framed in the top part of the screen, above
+ * where a card's top is as it is read (Story.svelte's --framed, and a #step link lands a card there).
+ * What a step is about is never under its card.
+ */
+export const PHONE_FRAMED = 0.4;
+/** A 390×844 phone's framing box. */
+export const PHONE_FRAME = { width: 390, height: Math.round(844 * PHONE_FRAMED) };
 /** A 1280×800 desktop: the map column beside the text. */
 export const DESKTOP_FRAME = { width: 646, height: 800 };
 /** The largest map commonly drawn, a 1920×1080 desktop's map column: the detail every line is drawn

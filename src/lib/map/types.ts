@@ -20,7 +20,16 @@ export interface Size {
 	height: number;
 }
 
-export type Placement = 'right' | 'left' | 'above' | 'below' | 'center';
+export type Placement =
+	| 'right'
+	| 'left'
+	| 'above'
+	| 'below'
+	| 'above-right'
+	| 'below-right'
+	| 'above-left'
+	| 'below-left'
+	| 'center';
 
 export interface MapLabel {
 	id: string;
@@ -32,10 +41,16 @@ export interface MapLabel {
 	style: LabelStyle;
 	/** A place's rank (capitals, cities, towns are set in three sizes). */
 	rank?: 'capital' | 'city' | 'town';
+	/** A dated note on a second line (data/facts/dates.json), e.g. "retaken 2017". */
+	note?: string;
 	/** Draw a dot at the anchor (places). */
 	dot: boolean;
 	/** Where the text sits relative to the anchor. */
 	placement: Placement;
+	/** Its font, as CSS (label-styles.js: the widths it was placed with). */
+	css: string;
+	/** The note's font, as CSS. */
+	noteCss?: string;
 	/** Drawn by hand: the reader is told it is approximate. */
 	approximate: boolean;
 	/** In the accent colour. */

@@ -52,6 +52,10 @@ const PLACE: Record<MapLabel['placement'], [string, number, number]> = {
 	left: ['end', -9, 0],
 	above: ['middle', 0, -13],
 	below: ['middle', 0, 15],
+	'above-right': ['start', 6, -12],
+	'below-right': ['start', 6, 14],
+	'above-left': ['end', -6, -12],
+	'below-left': ['end', -6, 14],
 	center: ['middle', 0, 0]
 };
 

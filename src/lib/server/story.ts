@@ -2,11 +2,14 @@
 // The copy files (data/copy/, or a fixture named by STORY_FILE / VIEWS_FILE): data/scripts/vite-plugin-copy.js.
 import { files as FILES, storyText, viewsText } from 'virtual:story-copy';
 import topology from '$data/build/map.topo.json';
+import factsJson from '$data/facts/dates.json';
+import { parseFacts } from '$lib/story/facts.js';
 import type { Topology } from 'topojson-specification';
 import { parseStory, parseViews, checkStory } from '$lib/story/copy.js';
 import { mapContents } from '$lib/story/features.js';
-import { MapData } from '$lib/map/geometry';
-import type { Story } from '$lib/story/types';
+import metrics from '$data/build/font-metrics.json';
+import { buildViews } from '$lib/map/views';
+import type { Fact, Story } from '$lib/story/types';
 import type { Box, MapView } from '$lib/map/types';
 
 export interface StoryData {
@@ -14,13 +17,24 @@ export interface StoryData {
 	views: Record<string, MapView>;
 	/** What the locator inset shows. */
 	locatorBox: Box;
+	/** The dated facts the map and byline show, with their sources (for the credits). */
+	facts: Fact[];
 }
 
 export function loadStory(): StoryData {
 	const story = parseStory(storyText, FILES.story);
 	const specs = parseViews(viewsText, FILES.views);
-	checkStory(story, specs, mapContents(topology, 'data/build/map.topo.json'), FILES);
-	const map = new MapData(topology as unknown as Topology);
-	const views = Object.fromEntries(specs.map((spec) => [spec.id, map.view(spec)]));
-	return { story, views, locatorBox: map.locatorBox() };
+	const facts = parseFacts(factsJson, 'data/facts/dates.json');
+	checkStory(story, specs, mapContents(topology, 'data/build/map.topo.json'), FILES, {
+		file: 'data/facts/dates.json',
+		facts
+	});
+	const { views, locatorBox } = buildViews(
+		topology as unknown as Topology,
+		metrics,
+		specs,
+		facts,
+		FILES.views
+	);
+	return { story, views, locatorBox, facts };
 }

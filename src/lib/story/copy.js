@@ -28,11 +28,14 @@ const STORY_KEYS = [
 	'dek',
 	'byline',
 	'dateline',
+	'reported',
 	'published',
 	'description',
 	'canonical',
 	'image'
 ];
+/** Keys that may be left out: the publication date, until the piece is published. */
+const OPTIONAL_STORY_KEYS = ['published'];
 const STEP_KEYS = ['id', 'view', 'text', 'quote'];
 const VIEW_KEYS = [
 	'id',
@@ -42,6 +45,7 @@ const VIEW_KEYS = [
 	'layers',
 	'highlight',
 	'labels',
+	'notes',
 	'route',
 	'description'
 ];
@@ -243,9 +247,20 @@ export function parseStory(input, file, warn = () => {}) {
 	const meta = {};
 	for (const key of STORY_KEYS) {
 		meta[key] = str(doc[key]);
-		if (!meta[key])
+		if (!meta[key] && !OPTIONAL_STORY_KEYS.includes(key))
 			throw new CopyError(file, null, `missing "${key}:" at the top of the file — add it`);
 	}
+	// When the reporting is from, as the byline says it ("summer 2018"): it names its year, which the
+	// page gives machines as the <time>'s datetime.
+	const reportedYear = /\b(1[89]|20)\d\d\b/.exec(meta.reported);
+	if (!reportedYear) {
+		throw new CopyError(
+			file,
+			topLines.get('reported') ?? null,
+			`"reported: ${meta.reported}" names no year — say when the reporting is from, like "summer 2018"`
+		);
+	}
+	meta.reportedYear = reportedYear[0];
 	if (!/^https?:\/\/[^/\s]+\/\S*$/.test(meta.canonical)) {
 		throw new CopyError(
 			file,
@@ -257,7 +272,10 @@ export function parseStory(input, file, warn = () => {}) {
 	// beside it (share.png, embed.js) resolves against that.
 	if (!meta.canonical.endsWith('/')) meta.canonical += '/';
 	const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(meta.published);
-	if (!date || new Date(`${meta.published}T00:00:00Z`).getUTCDate() !== Number(date[3])) {
+	if (
+		meta.published &&
+		(!date || new Date(`${meta.published}T00:00:00Z`).getUTCDate() !== Number(date[3]))
+	) {
 		throw new CopyError(
 			file,
 			topLines.get('published') ?? null,
@@ -266,7 +284,8 @@ export function parseStory(input, file, warn = () => {}) {
 	}
 	// The date as the byline shows it, written here once: formatting it in the browser would load
 	// Intl's locale data during hydration (155 ms on a phone with 4× slower CPU, measured).
-	meta.publishedText = `${Number(date[3])} ${MONTHS[Number(date[2]) - 1]} ${date[1]}`;
+	if (date) meta.publishedText = `${Number(date[3])} ${MONTHS[Number(date[2]) - 1]} ${date[1]}`;
+	else delete meta.published;
 	const rawSteps = Array.isArray(doc.steps) ? doc.steps : [];
 	if (rawSteps.length === 0)
 		throw new CopyError(file, null, 'no steps — add a [steps] list with at least one step');
@@ -414,6 +433,7 @@ export function parseViews(input, file) {
 			layers,
 			highlight: list(str(raw.highlight)),
 			labels: list(str(raw.labels)),
+			notes: list(str(raw.notes)),
 			...(route ? { route } : {}),
 			description,
 			line
@@ -429,9 +449,25 @@ export function parseViews(input, file) {
  * @param {{ kinds: Map<string, FeatureKind>, groups: Set<string> }} map what the map data holds: each
  *   feature id and its kind, and the layer names a view can draw
  * @param {{ story: string, views: string }} files
+ * @param {{ file: string, facts: import('./types').Fact[] }} [facts] the dated facts the map shows
  */
-export function checkStory(story, views, map, files) {
+export function checkStory(
+	story,
+	views,
+	map,
+	files,
+	facts = { file: 'data/facts/dates.json', facts: [] }
+) {
 	const features = map.kinds;
+	for (const fact of facts.facts) {
+		if (fact.feature && !features.has(fact.feature)) {
+			throw new CopyError(
+				facts.file,
+				null,
+				`fact "${fact.id}": feature "${fact.feature}" is not in the map data — check the spelling`
+			);
+		}
+	}
 	const viewIds = new Set(views.map((v) => v.id));
 	if (!viewIds.has(story.meta.image)) {
 		throw new CopyError(
@@ -472,6 +508,22 @@ export function checkStory(story, views, map, files) {
 		if ('ids' in view.frame) view.frame.ids.forEach((id) => need(id, 'frame'));
 		view.highlight.forEach((id) => need(id, 'highlight'));
 		view.labels.forEach((id) => need(id, 'label'));
+		for (const id of view.notes) {
+			if (!view.labels.includes(id)) {
+				throw new CopyError(
+					files.views,
+					view.line,
+					`view "${view.id}": note for "${id}", which it does not label — add "${id}" to its labels`
+				);
+			}
+			if (!facts.facts.some((f) => f.feature === id)) {
+				throw new CopyError(
+					files.views,
+					view.line,
+					`view "${view.id}": no dated fact about "${id}" in ${facts.file} — add one with its sources, or remove the note`
+				);
+			}
+		}
 		if (view.route) {
 			need(view.route, 'route');
 			if (features.get(view.route) !== 'line') {

@@ -5,10 +5,14 @@ export interface StoryMeta {
 	dek: string;
 	byline: string;
 	dateline: string;
-	/** ISO date, e.g. 2026-11-23 */
-	published: string;
+	/** When the reporting is from, as the byline says it, e.g. "summer 2018". */
+	reported: string;
+	/** The year it names, e.g. 2018 (the byline's machine-readable date). */
+	reportedYear: string;
+	/** ISO date of publication, e.g. 2026-11-23, once the piece is published. */
+	published?: string;
 	/** The same date as the byline shows it, e.g. 23 November 2026. */
-	publishedText: string;
+	publishedText?: string;
 	/** One or two sentences for search results and share cards. */
 	description: string;
 	/** The page's public URL, used for the canonical link and share tags. */
@@ -53,6 +57,8 @@ export interface ViewSpec {
 	layers: string[];
 	highlight: string[];
 	labels: string[];
+	/** Labels that carry their dated note (data/facts/dates.json), by feature id. */
+	notes: string[];
 	/** A line drawn progressively through the step. */
 	route?: string;
 	/** One sentence describing what the map shows. */
@@ -62,3 +68,16 @@ export interface ViewSpec {
 
 /** What kind of thing an id in the map data names. */
 export type FeatureKind = 'area' | 'line' | 'point';
+
+/** A dated fact the map or the byline shows, with its sources (data/facts/dates.json). */
+export interface Fact {
+	id: string;
+	/** The map feature it is about, if any. */
+	feature?: string;
+	/** What the map prints beside the feature's label, e.g. "retaken 2017". */
+	note: string;
+	/** A year, year-month or year-month-day. */
+	date: string;
+	claim: string;
+	sources: { publisher: string; url: string; excerpt: string }[];
+}

@@ -66,7 +66,7 @@ export const light: Palette = {
 	mapMuted: '#5a544c',
 	mapHalo: '#f4f1ea',
 	reliefBlend: 'hard-light',
-	reliefOpacity: '0.5',
+	reliefOpacity: '0.35',
 	focus: '#1a5fb4'
 };
 
