@@ -213,6 +213,7 @@ function layerMeta(l, detail) {
 		role: l.role,
 		...(l.label ? { label: l.label } : {}),
 		source: l.source,
+		credit: l.credit,
 		...(l.minKm !== undefined ? { minKm: l.minKm } : {}),
 		...(l.maxKm !== undefined ? { maxKm: l.maxKm } : {}),
 		approximate: l.source === 'hand',
@@ -251,6 +252,11 @@ export function buildSources(inputs, versions) {
 	return {
 		map: 'data/build/map.topo.json',
 		sources: list.sources,
+		fonts: {
+			name: 'Liberation Sans 1.07.4 (Red Hat), metric-compatible with Arial',
+			licence: 'GPL 2 with the font exception (data/fonts/LICENSE.txt)',
+			url: 'https://github.com/liberationfonts/liberation-fonts'
+		},
 		layers: list.layers.map((l) => ({
 			id: l.id,
 			name: l.name,
@@ -264,7 +270,10 @@ export function buildSources(inputs, versions) {
 			...(l.source === 'hand'
 				? {
 						handDrawn: Object.fromEntries(
-							(collected.get(l.id) ?? []).map((f) => [f.id, String(f.properties.source)])
+							(collected.get(l.id) ?? []).map((f) => [
+								f.id,
+								{ name: String(f.properties.name), source: String(f.properties.source) }
+							])
 						)
 					}
 				: {})

@@ -24,6 +24,7 @@ import { DataError } from './errors.js';
  * @property {string} role      the style it is drawn in (see MapDrawing's layer styles)
  * @property {LabelStyle} [label] how its features are named on the map, if they can be
  * @property {string} source    a source id
+ * @property {string} credit    how a map drawing it credits it, in its source line
  * @property {string} from      the file (or package path) it is read from
  * @property {number} [minKm]   shown on views at least this many km across
  * @property {number} [maxKm]   shown on views less than this many km across
@@ -67,6 +68,7 @@ const LAYER_KEYS = [
 	'role',
 	'label',
 	'source',
+	'credit',
 	'from',
 	'minKm',
 	'maxKm',
@@ -123,6 +125,8 @@ export function checkLayers(json, file = LAYERS_FILE) {
 		if (!sourceIds.has(l.source))
 			fail(`source "${l.source}" is not in "sources" — known: ${[...sourceIds].join(', ')}`);
 		if (typeof l.from !== 'string' || !l.from) fail('missing "from", the file it is read from');
+		if (typeof l.credit !== 'string' || !l.credit.trim())
+			fail('missing "credit", how a map that draws it names its source');
 		for (const key of ['minKm', 'maxKm']) {
 			if (l[key] !== undefined && !(typeof l[key] === 'number' && l[key] > 0))
 				fail(`"${key}" must be a number of km above 0`);

@@ -63,3 +63,13 @@ export function hydrateLater<Props extends Record<string, unknown>>(
 		if (instance) void unmount(instance);
 	};
 }
+
+/**
+ * Without scripts the live map's pictures (the relief) never get their address: the still maps, which
+ * <use> its layers, find these filters first, by the same ids, with the address in place. With
+ * scripts, a <noscript>'s content is not parsed at all, so nothing here loads early. Server only.
+ */
+export function noscriptFilters(basemap: { layers: { noscript?: string }[] }): string {
+	const filters = basemap.layers.map((l) => l.noscript ?? '').join('');
+	return `<noscript><svg class="noscript-defs" width="0" height="0" aria-hidden="true">${filters}</svg></noscript>`;
+}

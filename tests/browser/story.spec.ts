@@ -405,8 +405,21 @@ test.describe('the base layers', () => {
 		page
 	}, testInfo) => {
 		test.skip(testInfo.project.name !== 'desktop', 'the layers follow the flight at any size');
-		const layersOf = (id: string) =>
-			(views as unknown as { id: string; layers: string[] }[]).find((v) => v.id === id)!.layers;
+		// The layers each view draws, as its still map (after its step's text) uses them.
+		const probe = await page.context().newPage();
+		await probe.goto('/');
+		const drawnLayers = await probe.$$eval('[data-static-view]', (maps) =>
+			Object.fromEntries(
+				maps.map((m) => [
+					m.getAttribute('data-static-view'),
+					[...m.querySelectorAll('use.layer')].map((u) =>
+						u.getAttribute('href')!.slice('#base-'.length)
+					)
+				])
+			)
+		);
+		await probe.close();
+		const layersOf = (id: string): string[] => drawnLayers[id];
 		// From the checkpoint at street level out to Syria, and back in.
 		const street = steps.find((s) => s.view === 'checkpoint')!;
 		const wide =
@@ -426,7 +439,9 @@ test.describe('the base layers', () => {
 			busy: (await mapState(page)).busy
 		});
 		const visibility = (layer: string) =>
-			base.locator(`.layer.${layer}`).evaluate((el) => getComputedStyle(el).visibility);
+			base
+				.locator(`.layer[data-layer="${layer}"]`)
+				.evaluate((el) => getComputedStyle(el).visibility);
 
 		await page.clock.install();
 		await recordSteps(page);

@@ -102,6 +102,7 @@ export class MapData {
 		for (const layer of this.layers) {
 			if (layer.kind === 'point' || layer.role === 'label-only') continue;
 			let markup = '';
+			let noscript = '';
 			if (layer.kind === 'raster') {
 				const image = layer.image;
 				const src = image && address(image.file);
@@ -111,10 +112,11 @@ export class MapData {
 					);
 				const [x0, y0, x1, y1] = image.box;
 				const at = `x="${x0}" y="${y0}" width="${+(x1 - x0).toFixed(2)}" height="${+(y1 - y0).toFixed(2)}"`;
-				markup =
+				const filter = (source: string) =>
 					`<filter id="img-${layer.id}" filterUnits="userSpaceOnUse" ${at} color-interpolation-filters="sRGB">` +
-					`<feImage data-src="${src}" ${at} preserveAspectRatio="none"/></filter>` +
-					`<rect ${at} filter="url(#img-${layer.id})"/>`;
+					`<feImage ${source} ${at} preserveAspectRatio="none"/></filter>`;
+				markup = filter(`data-src="${src}"`) + `<rect ${at} filter="url(#img-${layer.id})"/>`;
+				noscript = filter(`href="${src}"`);
 			} else {
 				const entries = [...this.entries.values()]
 					.filter((e) => e.layer === layer)
@@ -139,7 +141,7 @@ export class MapData {
 				id: layer.id,
 				role: layer.role,
 				markup,
-				...(layer.image ? { image: layer.image } : {})
+				...(layer.image ? { image: layer.image, noscript } : {})
 			});
 		}
 		return { layers: out };
@@ -189,6 +191,11 @@ export class MapData {
 			.map((l) => ({ id: l.id, role: l.role }));
 		const shown = [...spec.labels, ...spec.highlight, ...(spec.route ? [spec.route] : [])];
 		const { placed, problems } = placeLabels(candidates, box, this.#metrics);
+		// Credited: what it draws, and the layers of what it names (a place, a sea).
+		const named = new Set(placed.map((l) => this.get(l.id).layer.id));
+		const credits = [
+			...new Set(this.layers.filter((l) => ids.has(l.id) || named.has(l.id)).map((l) => l.credit))
+		];
 		const view: MapView = {
 			id: spec.id,
 			description: spec.description,
@@ -204,7 +211,8 @@ export class MapData {
 			locator: box[2] - box[0] < 500,
 			approximate:
 				this.layers.some((l) => ids.has(l.id) && l.approximate && l.kind !== 'point') ||
-				shown.some((id) => this.get(id).approximate)
+				shown.some((id) => this.get(id).approximate),
+			credits
 		};
 		return { view, problems };
 	}

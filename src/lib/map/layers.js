@@ -11,6 +11,7 @@
  * @property {string} role      its style
  * @property {LabelStyle} [label] how its features are named on the map
  * @property {string} source    the id of its source in sources.json
+ * @property {string} credit    how a map that draws it names its source
  * @property {number} [minKm]   drawn on views at least this many km across
  * @property {number} [maxKm]   drawn on views less than this many km across
  * @property {boolean} approximate  drawn by hand

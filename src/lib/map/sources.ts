@@ -1,6 +1,8 @@
-/** The map's source line, said the same way wherever a map is shown. */
-export const SOURCE_LINE =
-	'Sources: Natural Earth (de facto borders: the Golan Heights fall inside Israel); GeoNames (CC BY 4.0)';
+/** A map's source line, said the same way wherever a map is shown: the credits of what it draws
+ *  (each layer's, from data/map/layers.json). */
+export function sourceLine(credits: string[]): string {
+	return `Sources: ${credits.join('; ')}`;
+}
 
 /** What the dashed outlines and starred names mean. */
 export const APPROXIMATE_NOTE = '* Dashed and starred: approximate, drawn by hand';

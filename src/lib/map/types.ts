@@ -76,6 +76,8 @@ export interface MapView {
 	locator: boolean;
 	/** The view shows hand-drawn shapes: say they are approximate. */
 	approximate: boolean;
+	/** Its source line: the credit of every layer it draws or names a feature of, in order. */
+	credits: string[];
 }
 
 /** A base layer as a view draws it: its id (`#base-<id>`) and the style it is drawn in. */
@@ -91,5 +93,8 @@ export interface Basemap {
 		markup: string;
 		/** A raster layer's picture: its file in data/build and the world box it covers. */
 		image?: { file: string; box: Box };
+		/** A raster layer's filter with its picture's address in place, for readers without scripts
+		 *  (the live map's waits for the page to paint: see Story's <noscript>). */
+		noscript?: string;
 	})[];
 }

@@ -2,7 +2,7 @@
 // stops it: a label that cannot be placed is never left off in silence. The build draws the views
 // with it, and `npm run data` and the build's first check run it too (data/scripts/check-map.js).
 import type { Topology } from 'topojson-specification';
-import { CopyError } from '$lib/story/copy.js';
+import { CopyError } from '$lib/story/copy-error.js';
 import type { Fact, ViewSpec } from '$lib/story/types';
 import type { FontMetrics } from './label-styles.js';
 import { MapData } from './geometry';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { frameFor, windowOf } from '$lib/map/frame';
-import { APPROXIMATE_NOTE, SOURCE_LINE } from '$lib/map/sources';
+import { APPROXIMATE_NOTE, sourceLine } from '$lib/map/sources';
 import { light as p } from '$lib/theme/palette';
 import type { Basemap, MapLabel, MapView } from '$lib/map/types';
 import type { StoryMeta } from '$lib/story/types';
@@ -146,7 +146,7 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 		.join('');
 	const noteLines = [
 		...(view.approximate ? [APPROXIMATE_NOTE] : []),
-		...wrap(SOURCE_LINE, 14, TEXT.width + 20, 0.47)
+		...wrap(sourceLine(view.credits), 14, TEXT.width + 20, 0.47)
 	];
 	const notes = noteLines
 		.map((line, i) => `<tspan x="${TEXT.x}" dy="${i ? 20 : 0}">${escape(line)}</tspan>`)

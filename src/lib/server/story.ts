@@ -9,7 +9,7 @@ import { parseStory, parseViews, checkStory } from '$lib/story/copy.js';
 import { mapContents } from '$lib/story/features.js';
 import metrics from '$data/build/font-metrics.json';
 import { buildViews } from '$lib/map/views';
-import type { Fact, Story } from '$lib/story/types';
+import type { Story } from '$lib/story/types';
 import type { Box, MapView } from '$lib/map/types';
 
 export interface StoryData {
@@ -17,8 +17,6 @@ export interface StoryData {
 	views: Record<string, MapView>;
 	/** What the locator inset shows. */
 	locatorBox: Box;
-	/** The dated facts the map and byline show, with their sources (for the credits). */
-	facts: Fact[];
 }
 
 export function loadStory(): StoryData {
@@ -36,5 +34,5 @@ export function loadStory(): StoryData {
 		facts,
 		FILES.views
 	);
-	return { story, views, locatorBox, facts };
+	return { story, views, locatorBox };
 }

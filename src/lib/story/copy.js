@@ -3,25 +3,14 @@
 // all run the very same checks. Every failure is a CopyError naming the file, the line and the fix.
 import archieml from 'archieml';
 import { parseInline } from './inline.js';
+import { CopyError } from './copy-error.js';
 
 /** @typedef {import('./types').Story} Story */
 /** @typedef {import('./types').Step} Step */
 /** @typedef {import('./types').ViewSpec} ViewSpec */
 /** @typedef {import('./types').FeatureKind} FeatureKind */
 
-export class CopyError extends Error {
-	/**
-	 * @param {string} file
-	 * @param {number | null} line
-	 * @param {string} problem
-	 */
-	constructor(file, line, problem) {
-		super(`${file}${line ? `:${line}` : ''}: ${problem}`);
-		this.name = 'CopyError';
-		this.file = file;
-		this.line = line;
-	}
-}
+export { CopyError };
 
 const STORY_KEYS = [
 	'title',

@@ -1,6 +1,6 @@
 // The dated facts the map and the byline show (data/facts/dates.json), each with its sources, read
 // and checked. Plain JavaScript so `npm run data` (plain Node) and the build run the same checks.
-import { CopyError } from './copy.js';
+import { CopyError } from './copy-error.js';
 
 /** @typedef {import('./types').Fact} Fact */
 
