@@ -1,7 +1,7 @@
 // Draws every view of the copy from the map data, as the build will, and stops at the first thing
 // that would go wrong there (a label that cannot be placed, a character the map font lacks), with
 // one line naming the view's file and line: the check `npm run data` and the build's first step run
-// after the copy check. The views are drawn by TypeScript modules (src/lib/map/views.ts), loaded
+// after the copy check. The views are drawn by TypeScript modules (src/lib/story/views.ts), loaded
 // through Vite's module runner.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { runnerImport } from 'vite';
  */
 export async function checkMap(root, input) {
 	const { module } = await runnerImport(
-		/** @type {string} */ (join(root, 'src/lib/map/views.ts')),
+		/** @type {string} */ (join(root, 'src/lib/story/views.ts')),
 		{
 			configFile: false,
 			root,
@@ -25,7 +25,7 @@ export async function checkMap(root, input) {
 	);
 	const metrics =
 		input.metrics ?? JSON.parse(readFileSync(join(root, 'data/build/font-metrics.json'), 'utf8'));
-	const { buildViews } = /** @type {typeof import('../../src/lib/map/views')} */ (module);
+	const { buildViews } = /** @type {typeof import('../../src/lib/story/views')} */ (module);
 	return buildViews(
 		/** @type {any} */ (input.topology),
 		/** @type {any} */ (metrics),

@@ -61,3 +61,34 @@ test('all the map geometry, every view’s, is at most 30 KB (gzip)', async ({
 	});
 	expect(bytes, `geometry ${(bytes / KB).toFixed(1)} KB`).toBeLessThanOrEqual(30 * KB);
 });
+
+test('the relief images are at most 40 KB in all, and the label font subsets at most 45 KB', async ({
+	page
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'bytes do not depend on the window');
+	// Every picture and font the build ships, as served (none is loaded before the first paint: the
+	// relief after it, tests/browser/relief.spec.ts; the fonts only where Arial is missing).
+	const { readdirSync } = await import('node:fs');
+	const assets = readdirSync('build/_app/immutable/assets');
+	const pictures = assets.filter((f) => f.endsWith('.jpg'));
+	const fonts = assets.filter((f) => f.endsWith('.woff2'));
+	expect(pictures.length, 'the relief').toBeGreaterThan(0);
+	expect(fonts.length, 'the label font').toBeGreaterThan(0);
+	const bytes = async (files: string[]) => {
+		let n = 0;
+		for (const f of files) {
+			const response = await page.request.get(`/_app/immutable/assets/${f}`);
+			expect(response.ok(), f).toBe(true);
+			n += (await response.body()).length;
+		}
+		return n;
+	};
+	const relief = await bytes(pictures);
+	const font = await bytes(fonts);
+	testInfo.annotations.push({
+		type: 'bytes',
+		description: `relief ${(relief / KB).toFixed(1)} KB, label fonts ${(font / KB).toFixed(1)} KB`
+	});
+	expect(relief, `relief ${(relief / KB).toFixed(1)} KB`).toBeLessThanOrEqual(40 * KB);
+	expect(font, `fonts ${(font / KB).toFixed(1)} KB`).toBeLessThanOrEqual(45 * KB);
+});

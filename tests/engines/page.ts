@@ -63,24 +63,17 @@ export function readMap(selector: string): MapReading {
 	const root = document.querySelector(selector);
 	if (!root) throw new Error(`no ${selector}`);
 	const box = root.getBoundingClientRect();
-	const gap = 6; // A label sits 6 px from its point, on the side its class names (MapDrawing.svelte).
 	const anchors: Anchor[] = [];
 	for (const label of root.querySelectorAll<HTMLElement>('.overlay .label.place')) {
 		const style = getComputedStyle(label);
 		if (style.visibility !== 'visible' || style.display === 'none' || Number(style.opacity) < 0.99)
 			continue;
+		// Its point: where its dot (the label's ::before, Labels.svelte) is set in the label's box, for
+		// whichever side the text took.
 		const r = label.getBoundingClientRect();
-		const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+		const dot = getComputedStyle(label, '::before');
+		const [x, y] = [r.left + parseFloat(dot.left), r.top + parseFloat(dot.top)];
 		const c = label.classList;
-		const [x, y] = c.contains('right')
-			? [r.left - gap, cy]
-			: c.contains('left')
-				? [r.right + gap, cy]
-				: c.contains('above')
-					? [cx, r.bottom + gap]
-					: c.contains('below')
-						? [cx, r.top - gap]
-						: [cx, cy];
 		// Off the map (or too near its edge to measure a dot), or under a text card: not shown.
 		if (x < box.left + 8 || x > box.right - 8 || y < box.top + 8 || y > box.bottom - 8) continue;
 		// Covered: something painted (a background) lies over the map there. On a phone the steps'

@@ -48,9 +48,12 @@ const DOT_OFFSET = 2.5;
 /** How far a place's point (its label's, and its dot's) may be from Chromium's, px. */
 const MAX_PLACE_OFFSET = 1.5;
 
-/** pixelmatch's per-pixel threshold, and the share of the map's pixels allowed to differ. */
+/** pixelmatch's per-pixel threshold, and the share of the map's pixels allowed to differ. Most of
+ *  what differs is text, antialiased in each engine's own way: WebKit's limit allows for the cities
+ *  view, whose eight two-line dated labels made 3.4% of the phone's map differ (blots and misplaced
+ *  dots are caught by the checks below, not by this). */
 const PIXEL_THRESHOLD = 0.1;
-const MAX_DIFF = { webkit: 0.03, firefox: 0.02 };
+const MAX_DIFF = { webkit: 0.04, firefox: 0.02 };
 
 /** The ink colour, as the map's labels and dots use it, and how near a pixel must be to count. */
 const INK = rgb(light.mapInk);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
-import { buildViews } from '../../src/lib/map/views';
+import { buildViews } from '../../src/lib/story/views';
 import { MapData, clipRing, centroid } from '../../src/lib/map/geometry';
 import { parseViews } from '../../src/lib/story/copy.js';
 import { parseFacts } from '../../src/lib/story/facts.js';

@@ -14,8 +14,16 @@ import { placeLabels, type LabelCandidate } from './labels';
 import type { FontMetrics } from './label-styles.js';
 import { digitsAt, layersFor } from './layers.js';
 import { kmPerUnit, viewBox } from './view-box.js';
-import type { Basemap, Box, DrawnLayer, LayerMeta, MapLabel, MapView } from './types';
-import type { Fact, ViewSpec } from '$lib/story/types';
+import type {
+	Basemap,
+	Box,
+	DatedNote,
+	DrawnLayer,
+	LayerMeta,
+	MapLabel,
+	MapView,
+	ViewSpec
+} from './types';
 
 interface Entry {
 	id: string;
@@ -155,11 +163,11 @@ export class MapData {
 
 	/**
 	 * A view ready to draw, from its spec; `facts` give the dated notes its labels carry. Labels that
-	 * cannot be placed come back in `problems`, with why: the caller says so (views.ts).
+	 * cannot be placed come back in `problems`, with why: the caller says so (story/views.ts).
 	 */
 	view(
 		spec: ViewSpec,
-		facts: Fact[] = []
+		facts: DatedNote[] = []
 	): { view: MapView; problems: { id: string; why: string }[] } {
 		if (!this.#metrics) throw new Error('MapData: views need the font metrics');
 		const { box, km, widthKm } = viewBox(spec, (id) => this.get(id).box, this.projection);

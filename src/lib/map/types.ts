@@ -4,6 +4,32 @@ import type { LabelStyle, LayerMeta } from './layers.js';
 
 export type { LabelStyle, LayerMeta };
 
+/** A view to draw, as the copy (data/copy/views.aml) specifies it. */
+export interface ViewSpec {
+	id: string;
+	/** Feature or place ids to fit, or a lon/lat box. */
+	frame: { ids: string[] } | { bbox: [number, number, number, number] };
+	/** Extra room around the frame, in km. */
+	margin: number;
+	/** Layer names (data/map/layers.json groups), checked against the map data. */
+	layers: string[];
+	highlight: string[];
+	labels: string[];
+	/** Labels that carry their dated note (data/facts/dates.json), by feature id. */
+	notes: string[];
+	/** A line drawn progressively through the step. */
+	route?: string;
+	/** One sentence describing what the map shows. */
+	description: string;
+	line: number;
+}
+
+/** A dated note a label may carry (data/facts/dates.json), by the feature it is about. */
+export interface DatedNote {
+	feature?: string;
+	note: string;
+}
+
 /** [x0, y0, x1, y1] in world units, y pointing down. */
 export type Box = [number, number, number, number];
 

@@ -8,7 +8,7 @@ import type { Topology } from 'topojson-specification';
 import { parseStory, parseViews, checkStory } from '$lib/story/copy.js';
 import { mapContents } from '$lib/story/features.js';
 import metrics from '$data/build/font-metrics.json';
-import { buildViews } from '$lib/map/views';
+import { buildViews } from '$lib/story/views';
 import type { Story } from '$lib/story/types';
 import type { Box, MapView } from '$lib/map/types';
 

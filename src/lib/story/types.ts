@@ -47,24 +47,8 @@ export interface Story {
 	steps: Step[];
 }
 
-export interface ViewSpec {
-	id: string;
-	/** Feature or place ids to fit, or a lon/lat box. */
-	frame: { ids: string[] } | { bbox: [number, number, number, number] };
-	/** Extra room around the frame, in km. */
-	margin: number;
-	/** Layer names (data/map/layers.json groups), checked against the map data. */
-	layers: string[];
-	highlight: string[];
-	labels: string[];
-	/** Labels that carry their dated note (data/facts/dates.json), by feature id. */
-	notes: string[];
-	/** A line drawn progressively through the step. */
-	route?: string;
-	/** One sentence describing what the map shows. */
-	description: string;
-	line: number;
-}
+/** A map view as the copy specifies it: the map's own type (the map knows nothing of the story). */
+export type { ViewSpec } from '$lib/map/types';
 
 /** What kind of thing an id in the map data names. */
 export type FeatureKind = 'area' | 'line' | 'point';

@@ -2,17 +2,16 @@
 // stops it: a label that cannot be placed is never left off in silence. The build draws the views
 // with it, and `npm run data` and the build's first check run it too (data/scripts/check-map.js).
 import type { Topology } from 'topojson-specification';
-import { CopyError } from '$lib/story/copy-error.js';
-import type { Fact, ViewSpec } from '$lib/story/types';
-import type { FontMetrics } from './label-styles.js';
-import { MapData } from './geometry';
-import type { Box, MapView } from './types';
+import { CopyError } from './copy-error.js';
+import type { FontMetrics } from '$lib/map/label-styles.js';
+import { MapData } from '$lib/map/geometry';
+import type { Box, DatedNote, MapView, ViewSpec } from '$lib/map/types';
 
 export function buildViews(
 	topology: Topology,
 	metrics: FontMetrics,
 	specs: ViewSpec[],
-	facts: Fact[],
+	facts: DatedNote[],
 	viewsFile: string
 ): { views: Record<string, MapView>; locatorBox: Box } {
 	const map = new MapData(topology, metrics);
