@@ -175,6 +175,7 @@ export function buildTopology(inputs, { minOffset = MIN_OFFSET_PX } = {}) {
 	});
 	const out = /** @type {any} */ (quantize(kept, QUANTIZATION));
 	out.layers = inputs.layers.list.layers.map((l) => layerMeta(l, detail));
+	out.locator = inputs.layers.list.locator;
 	return out;
 }
 

@@ -40,7 +40,8 @@ import { DataError } from './errors.js';
  * @property {string} [url]
  * @property {string} credit
  */
-/** @typedef {{ sources: SourceSpec[], layers: LayerSpec[] }} LayerList */
+/** @typedef {{ frame: string[], margin: number }} Locator  what the locator inset shows */
+/** @typedef {{ sources: SourceSpec[], layers: LayerSpec[], locator: Locator }} LayerList */
 
 export const LAYERS_FILE = 'data/map/layers.json';
 
@@ -148,5 +149,17 @@ export function checkLayers(json, file = LAYERS_FILE) {
 		}
 		return { ...l, group: l.group ?? l.id };
 	});
-	return { sources: doc.sources, layers };
+	const locator = doc.locator;
+	if (
+		!locator ||
+		!Array.isArray(locator.frame) ||
+		locator.frame.length === 0 ||
+		!locator.frame.every((/** @type {unknown} */ id) => typeof id === 'string') ||
+		!(typeof locator.margin === 'number' && locator.margin >= 0)
+	) {
+		throw new DataError(
+			`${file}: "locator" needs a "frame" (feature ids) and a "margin" (km) — what the inset shows`
+		);
+	}
+	return { sources: doc.sources, layers, locator: { frame: locator.frame, margin: locator.margin } };
 }

@@ -52,16 +52,20 @@ const placesList = JSON.parse(readFileSync(join(ROOT, 'data/geo/places.json'), '
 const handLayers = layerList.layers.filter((l) => l.source === 'hand');
 
 describe('data/build/map.topo.json', () => {
-	it('builds the same bytes every time, and the committed file is up to date', () => {
-		const again = buildOutputs(inputs);
-		expect(again.map).toBe(built.map);
-		expect(again.sources).toBe(built.sources);
-		const committed = join(ROOT, 'data/build/map.topo.json');
-		expect(readFileSync(committed, 'utf8'), 'run `npm run data` and commit the result').toBe(
-			built.map
-		);
-		expect(readFileSync(join(ROOT, 'data/build/sources.json'), 'utf8')).toBe(built.sources);
-	});
+	it(
+		'builds the same bytes every time, and the committed file is up to date',
+		{ timeout: 60_000 },
+		() => {
+			const again = buildOutputs(inputs);
+			expect(again.map).toBe(built.map);
+			expect(again.sources).toBe(built.sources);
+			const committed = join(ROOT, 'data/build/map.topo.json');
+			expect(readFileSync(committed, 'utf8'), 'run `npm run data` and commit the result').toBe(
+				built.map
+			);
+			expect(readFileSync(join(ROOT, 'data/build/sources.json'), 'utf8')).toBe(built.sources);
+		}
+	);
 
 	it('has an object for every layer of data/map/layers.json, in its order, with unique ids', () => {
 		const drawn = layerList.layers.filter((l) => l.kind !== 'raster').map((l) => l.id);
@@ -249,4 +253,29 @@ describe('validation', () => {
 		);
 		expect(message).toMatch(/wells\.geojson: no layer in data\/map\/layers\.json reads it/);
 	});
+});
+
+describe('drawn by hand only where no dataset has it', () => {
+	/** Names of every feature of every dataset file the map reads, normalised. */
+	const norm = (s: string) => slugify(s).replace(/^(al|the)-/, '');
+	const datasetNames = new Set<string>();
+	for (const layer of layerList.layers.filter((l) => l.source !== 'hand')) {
+		if (!layer.from.endsWith('.geojson')) continue;
+		const file = JSON.parse(readFileSync(join(ROOT, layer.from), 'utf8')) as FeatureCollection;
+		for (const f of file.features)
+			for (const key of ['name', 'name_en', 'name_alt'])
+				if (typeof f.properties?.[key] === 'string') datasetNames.add(norm(f.properties[key]));
+	}
+	for (const id of topo.objects.places.geometries.map((g) => String(g.id))) datasetNames.add(id);
+
+	it.each(handLayers.flatMap((l) => features(l.id).map((f) => [l.id, String(f.id), f] as const)))(
+		'%s: "%s" is not a feature of any dataset the map reads',
+		(_layer, _id, f) => {
+			expect(datasetNames.size).toBeGreaterThan(100);
+			expect(datasetNames, `${f.id} (${f.properties.name})`).not.toContain(
+				norm(String(f.properties.name))
+			);
+			expect(datasetNames).not.toContain(norm(String(f.id)));
+		}
+	);
 });

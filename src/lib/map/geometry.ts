@@ -36,6 +36,9 @@ interface Entry {
 	box: Box;
 }
 
+/** What the locator inset shows: features, with a margin in km. */
+type Locator = { frame: string[]; margin: number };
+
 /** How many points along a line, or inside an area, its label may try; an area's are on a grid of
  *  AREA_GRID × AREA_GRID over its part in view. */
 const LINE_ANCHORS = 8;
@@ -57,6 +60,8 @@ export class MapData {
 	}
 	readonly #topology: Topology;
 	readonly #metrics: FontMetrics | null;
+	/** What the locator inset shows (data/map/layers.json's `locator`). */
+	readonly #locator: Locator;
 
 	/** `metrics` (data/build/font-metrics.json) place the views' labels; the base map needs none. */
 	constructor(topology: Topology, metrics: FontMetrics | null = null) {
@@ -65,6 +70,9 @@ export class MapData {
 		const layers = (topology as unknown as { layers?: LayerMeta[] }).layers;
 		if (!Array.isArray(layers)) throw new Error('map data has no layers: run npm run data');
 		this.layers = layers;
+		const locator = (topology as unknown as { locator?: Locator }).locator;
+		if (!locator) throw new Error('map data has no locator: run npm run data');
+		this.#locator = locator;
 		for (const layer of layers) {
 			if (layer.kind === 'raster') continue;
 			const collection = feature(topology, topology.objects[layer.id] as GeometryCollection);
@@ -155,9 +163,16 @@ export class MapData {
 		return { layers: out };
 	}
 
-	/** What the locator inset shows: the land layer's two countries most views are about, with room. */
+	/** Kilometres per world unit at the middle of some features. */
+	#kmAt(ids: string[]): number {
+		const b = union(ids.map((id) => this.get(id).box));
+		return this.kmPerUnit((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+	}
+
+	/** What the locator inset shows: the features data/map/layers.json names, with room around them. */
 	locatorBox(): Box {
-		const box = grow(union([this.get('syria').box, this.get('iraq').box]), 150);
+		const { frame, margin } = this.#locator;
+		const box = grow(union(frame.map((id) => this.get(id).box)), margin / this.#kmAt(frame));
 		return box.map((n) => +n.toFixed(1)) as Box;
 	}
 
