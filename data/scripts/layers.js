@@ -161,5 +161,9 @@ export function checkLayers(json, file = LAYERS_FILE) {
 			`${file}: "locator" needs a "frame" (feature ids) and a "margin" (km) — what the inset shows`
 		);
 	}
-	return { sources: doc.sources, layers, locator: { frame: locator.frame, margin: locator.margin } };
+	return {
+		sources: doc.sources,
+		layers,
+		locator: { frame: locator.frame, margin: locator.margin }
+	};
 }
