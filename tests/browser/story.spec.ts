@@ -405,20 +405,14 @@ test.describe('the base layers', () => {
 		page
 	}, testInfo) => {
 		test.skip(testInfo.project.name !== 'desktop', 'the layers follow the flight at any size');
-		// The layers each view draws, as its still map (after its step's text) uses them.
-		const probe = await page.context().newPage();
-		await probe.goto('/');
-		const drawnLayers = await probe.$$eval('[data-static-view]', (maps) =>
-			Object.fromEntries(
-				maps.map((m) => [
-					m.getAttribute('data-static-view'),
-					[...m.querySelectorAll('use.layer')].map((u) =>
-						u.getAttribute('href')!.slice('#base-'.length)
-					)
-				])
-			)
-		);
-		await probe.close();
+		// The layers each view draws, as its still map (after its step's text) uses them, read from the
+		// page's HTML (a second page would leave this one in the background, where it is not drawn).
+		const html = await (await page.request.get('/')).text();
+		const drawnLayers: Record<string, string[]> = {};
+		for (const [, id, body] of html.matchAll(/data-static-view="([^"]+)"([\s\S]*?)<\/figure>/g))
+			drawnLayers[id] = [...body.matchAll(/<use href="#base-([^"]+)" class="layer"/g)].map(
+				(m) => m[1]
+			);
 		const layersOf = (id: string): string[] => drawnLayers[id];
 		// From the checkpoint at street level out to Syria, and back in.
 		const street = steps.find((s) => s.view === 'checkpoint')!;

@@ -216,9 +216,11 @@ export class MapData {
 		const { placed, problems } = placeLabels(candidates, box, this.#metrics);
 		// Credited: what it draws, and the layers of what it names (a place, a sea).
 		const named = new Set(placed.map((l) => this.get(l.id).layer.id));
-		const credits = [
+		const all = [
 			...new Set(this.layers.filter((l) => ids.has(l.id) || named.has(l.id)).map((l) => l.credit))
 		];
+		// "Natural Earth" is said once: by its fullest credit ("Natural Earth (de facto borders: …)").
+		const credits = all.filter((c) => !all.some((d) => d !== c && d.startsWith(`${c} (`)));
 		const view: MapView = {
 			id: spec.id,
 			description: spec.description,
