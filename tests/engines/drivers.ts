@@ -48,13 +48,25 @@ const STILL_MS = 6_000;
 /** How a test waits on the page: often at first, the camera's flights last 0.7–2.4 s. */
 const INTERVALS = [50, 100, 100, 200];
 
+/**
+ * What WebKitWebDriver answers when a script runs while the document is being replaced (a page that
+ * is still loading after its `goto`): the page is not there yet, so a wait goes on. Any other error
+ * stops the wait.
+ */
+const BETWEEN_DOCUMENTS = /Could not parse script result/;
+
 async function poll<R>(
 	read: () => Promise<R>,
 	{ message = 'condition', timeout = 10_000 }: { message?: string; timeout?: number } = {}
 ): Promise<R> {
 	const start = Date.now();
 	for (let i = 0; ; i++) {
-		const value = await read();
+		let value: R | undefined;
+		try {
+			value = await read();
+		} catch (error) {
+			if (!BETWEEN_DOCUMENTS.test(String(error)) || Date.now() - start > timeout) throw error;
+		}
 		if (value) return value;
 		if (Date.now() - start > timeout)
 			throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
