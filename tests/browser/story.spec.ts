@@ -441,6 +441,10 @@ test.describe('the base layers', () => {
 		await recordSteps(page);
 		await page.goto(`/#${street.id}`);
 		await waitForView(page, street.view);
+		// From here the page's clock stands still but when the test runs it: a flight is held in the
+		// air until then (an installed clock runs on by itself, and a loaded machine could land the
+		// camera before the test had looked).
+		await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
 		// The story flies only once it has arrived, two frames after it starts (src/lib/Story.svelte):
 		// run the page's clock past them, or a busy machine can scroll first and the map jumps.
 		await page.clock.runFor(100);
