@@ -19,23 +19,7 @@ export function windowOf(camera: Camera, size: Size): [number, number, number, n
 	return [camera.x - camera.w / 2, camera.y - h / 2, camera.w, h];
 }
 
-/** A world box grown by a margin on every side. */
-export function grow(box: Box, margin: number): Box {
-	return [box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin];
-}
-
-/** The smallest box holding all the given boxes. */
-export function union(boxes: Box[]): Box {
-	return boxes.reduce<Box>(
-		(u, b) => [
-			Math.min(u[0], b[0]),
-			Math.min(u[1], b[1]),
-			Math.max(u[2], b[2]),
-			Math.max(u[3], b[3])
-		],
-		[Infinity, Infinity, -Infinity, -Infinity]
-	);
-}
+export { grow, union } from './boxes.js';
 
 /** A string for `viewBox`, rounded enough to keep the HTML small and stable. */
 export function viewBoxString(v: [number, number, number, number]): string {

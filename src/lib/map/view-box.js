@@ -1,6 +1,7 @@
 // What a view frames, in world units: the data build (which keeps detail only around the views that
 // show it) and the site's build (which draws the views) work it out with this same code.
 import { geoDistance } from 'd3-geo';
+import { grow, union } from './boxes.js';
 
 /** @typedef {[number, number, number, number]} Box  x0, y0, x1, y1 in world units, y down */
 
@@ -45,8 +46,7 @@ export function viewBox(spec, boundsOf, projection) {
 	);
 	const km = kmPerUnit(projection, (frame[0] + frame[2]) / 2, (frame[1] + frame[3]) / 2);
 	const m = spec.margin / km;
-	/** @type {Box} */
-	const box = [frame[0] - m, frame[1] - m, frame[2] + m, frame[3] + m];
+	const box = grow(frame, m);
 	return { box, km, widthKm: (box[2] - box[0]) * km };
 }
 
