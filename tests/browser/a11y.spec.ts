@@ -8,6 +8,7 @@ import {
 	arriveAt,
 	copy,
 	LONGEST_FLIGHT_MS,
+	runClock,
 	POLL,
 	recordBusy,
 	recordSteps,
@@ -252,7 +253,7 @@ test('keyboard only: skip link, then every step in order by Space / Page Down / 
 	const check = async (step: (typeof steps)[number], key: string) => {
 		const where = `${key} to ${step.id}`;
 		await waitForActiveStep(page, step.id);
-		await page.clock.runFor(LONGEST_FLIGHT_MS);
+		await runClock(page, LONGEST_FLIGHT_MS);
 		await waitForView(page, step.view);
 		expect(await focused(page), `${where}: focus`).toEqual({ tag: 'section', id: step.id });
 		await expect(page.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);

@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { LONGEST_FLIGHT_MS, scrollToStep, steps, views } from './helpers';
+import { LONGEST_FLIGHT_MS, runClock, scrollToStep, steps, views } from './helpers';
 
 const DEBUG = !!process.env.ROBUST_DEBUG;
 const SEED = Number(process.env.ROBUST_SEED ?? 20250611) >>> 0;
@@ -388,7 +388,7 @@ class SlowReader {
 		if (this.options.motion) {
 			await quiet(page);
 			// Jump the clock through the camera's flight (the page goes through the same frames).
-			await page.clock.runFor(LONGEST_FLIGHT_MS);
+			await runClock(page, LONGEST_FLIGHT_MS);
 		}
 		const s = await settle(page);
 		expect(s.timedOut, `slow reader settled (${JSON.stringify(s)})`).toBe(false);
@@ -620,7 +620,7 @@ class Reader {
 		}
 		if (fastForward) {
 			await quiet(this.page, 4);
-			await this.page.clock.runFor(LONGEST_FLIGHT_MS);
+			await runClock(this.page, LONGEST_FLIGHT_MS);
 		}
 		// A smooth scroll would run on after the last turn: wait longer for it to stop for good.
 		await this.check(6);
