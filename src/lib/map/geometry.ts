@@ -9,7 +9,7 @@ import polylabel from 'polylabel';
 import { SvgPath } from './svg-path';
 import type { Feature, Geometry, Position } from 'geojson';
 import { makeProjection } from './projection.js';
-import { grow, union } from './frame';
+import { union } from './frame';
 import { placeLabels, type LabelCandidate } from './labels';
 import type { FontMetrics } from './label-styles.js';
 import { digitsAt, layersFor } from './layers.js';
@@ -163,16 +163,15 @@ export class MapData {
 		return { layers: out };
 	}
 
-	/** Kilometres per world unit at the middle of some features. */
-	#kmAt(ids: string[]): number {
-		const b = union(ids.map((id) => this.get(id).box));
-		return this.kmPerUnit((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
-	}
-
-	/** What the locator inset shows: the features data/map/layers.json names, with room around them. */
+	/** What the locator inset shows: the features data/map/layers.json names, with room around them
+	 *  (framed as a view is). */
 	locatorBox(): Box {
 		const { frame, margin } = this.#locator;
-		const box = grow(union(frame.map((id) => this.get(id).box)), margin / this.#kmAt(frame));
+		const { box } = viewBox(
+			{ frame: { ids: frame }, margin },
+			(id) => this.get(id).box,
+			this.projection
+		);
 		return box.map((n) => +n.toFixed(1)) as Box;
 	}
 

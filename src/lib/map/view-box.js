@@ -35,15 +35,7 @@ export function viewBox(spec, boundsOf, projection) {
 					return /** @type {Box} */ ([x, y, x, y]);
 				})
 			: spec.frame.ids.map(boundsOf);
-	const frame = boxes.reduce(
-		(u, b) => [
-			Math.min(u[0], b[0]),
-			Math.min(u[1], b[1]),
-			Math.max(u[2], b[2]),
-			Math.max(u[3], b[3])
-		],
-		[Infinity, Infinity, -Infinity, -Infinity]
-	);
+	const frame = union(boxes);
 	const km = kmPerUnit(projection, (frame[0] + frame[2]) / 2, (frame[1] + frame[3]) / 2);
 	const m = spec.margin / km;
 	const box = grow(frame, m);
