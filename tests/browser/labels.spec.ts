@@ -1,5 +1,6 @@
 // The labels on screen keep the promises the build made for them: each is as wide as it was placed
-// (the map font's own widths), and on a phone what a step is about stays clear of its card.
+// (the map font's own widths), none runs under the scale bar or the locator inset, and on a phone what
+// a step is about stays clear of its card.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { steps, scrollToStep, waitForActiveStep, recordSteps, waitForView } from './helpers';
@@ -18,7 +19,9 @@ interface Drawn {
 	rect: { top: number; bottom: number; left: number; right: number };
 }
 
-test('every label is as wide as the build placed it, at every view', async ({ page }) => {
+test('every label is as wide as the build placed it, and clear of the map furniture, at every view', async ({
+	page
+}) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await recordSteps(page);
 	await page.goto('/');
@@ -41,6 +44,28 @@ test('every label is as wide as the build placed it, at every view', async ({ pa
 			})
 		);
 		expect(labels.length, step.view).toBeGreaterThan(0);
+		// The map's furniture is drawn over the labels: none may run under it.
+		const furniture = await page.$$eval(
+			'[data-story-map] .scale, [data-story-map] .locator',
+			(els) =>
+				els.map((el) => {
+					const r = el.getBoundingClientRect();
+					return {
+						what: el.classList[0],
+						top: r.top,
+						bottom: r.bottom,
+						left: r.left,
+						right: r.right
+					};
+				})
+		);
+		expect(furniture.length, `${step.view}: its scale bar`).toBeGreaterThan(0);
+		for (const f of furniture)
+			for (const { text, rect } of labels)
+				expect(
+					rect.left < f.right && f.left < rect.right && rect.top < f.bottom && f.top < rect.bottom,
+					`${step.view}: "${text}" runs under ${f.what}`
+				).toBe(false);
 		for (const label of labels) {
 			const style = ['country', 'sea', 'water', 'area', 'place'].find((c) =>
 				label.classes.includes(c)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextRedraw, sampleFlight, type Flight } from '../../src/lib/map/camera';
 import { windowOf } from '../../src/lib/map/frame';
-import { LOCATOR_SIZE, locatorTransforms } from '../../src/lib/map/locator';
+import { locatorTransforms } from '../../src/lib/map/locator';
+import { LOCATOR_SIZE } from '../../src/lib/map/furniture';
 
 type Window = [number, number, number, number];
 

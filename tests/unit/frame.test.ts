@@ -158,6 +158,31 @@ describe('labels', () => {
 		const { placed } = placeLabels([label('Eastern edge', 99, 50)], [0, 0, 100, 100], metrics);
 		expect(placed[0].placement).toBe('left');
 	});
+	it('keeps labels off the scale bar and the locator inset, and says when one cannot be', () => {
+		const box: Box = [0, 0, 100, 100];
+		const furniture = { locator: true, scale: { km: 1, units: 10 } };
+		// Its text would go right of its dot, where the inset is on a phone.
+		const near = label('Near', 74, 22);
+		expect(placeLabels([near], box, metrics).placed[0].placement).toBe('right');
+		expect(placeLabels([near], box, metrics, furniture).placed[0].placement).not.toBe('right');
+		const { placed, problems } = placeLabels(
+			[label('Under the inset', 95, 5), label('Under the scale bar', 3, 3)],
+			box,
+			metrics,
+			furniture
+		);
+		expect(placed).toEqual([]);
+		expect(problems).toEqual([
+			{ id: 'Under the inset', why: expect.stringMatching(/would cover "the locator inset"/) },
+			{ id: 'Under the scale bar', why: expect.stringMatching(/would cover "the scale bar"/) }
+		]);
+		// Without the inset (a view zoomed out), the corner is free.
+		const open = placeLabels([label('Top right', 95, 5)], box, metrics, {
+			...furniture,
+			locator: false
+		});
+		expect(open.problems).toEqual([]);
+	});
 	it('sets each label at the width its font draws it, from the font’s own advances', () => {
 		const font = { face: 'regular' as const, size: 12 };
 		// Liberation Sans (Arial's widths): "Hama" is 0.722 + 0.556 + 0.833 + 0.556 em.

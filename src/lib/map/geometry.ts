@@ -11,6 +11,7 @@ import type { Feature, Geometry, Position } from 'geojson';
 import { makeProjection } from './projection.js';
 import { union } from './frame';
 import { placeLabels, type LabelCandidate } from './labels';
+import { LOCATOR_BELOW } from './furniture';
 import type { FontMetrics } from './label-styles.js';
 import { digitsAt, layersFor } from './layers.js';
 import { kmPerUnit, viewBox } from './view-box.js';
@@ -212,7 +213,9 @@ export class MapData {
 			.filter((l) => ids.has(l.id) && l.kind !== 'point' && l.role !== 'label-only')
 			.map((l) => ({ id: l.id, role: l.role }));
 		const shown = [...spec.labels, ...spec.highlight, ...(spec.route ? [spec.route] : [])];
-		const { placed, problems } = placeLabels(candidates, box, this.#metrics);
+		const scale = this.#scaleBar(widthKm, km);
+		const locator = box[2] - box[0] < LOCATOR_BELOW;
+		const { placed, problems } = placeLabels(candidates, box, this.#metrics, { scale, locator });
 		// Credited: what it draws, and the layers of what it names (a place, a sea).
 		const named = new Set(placed.map((l) => this.get(l.id).layer.id));
 		const all = [
@@ -231,8 +234,8 @@ export class MapData {
 			box: box.map((n) => +n.toFixed(2)) as Box,
 			labels: placed,
 			...(route ? { route } : {}),
-			scale: this.#scaleBar(widthKm, km),
-			locator: box[2] - box[0] < 500,
+			scale,
+			locator,
 			approximate:
 				this.layers.some((l) => ids.has(l.id) && l.approximate && l.kind !== 'point') ||
 				shown.some((id) => this.get(id).approximate),

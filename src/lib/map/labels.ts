@@ -1,5 +1,6 @@
-import type { Box, MapLabel, Placement } from './types';
+import type { Box, MapLabel, MapView, Placement } from './types';
 import { DESKTOP_FRAME, PHONE_FRAME } from './screens.js';
+import { furnitureRects } from './furniture';
 import {
 	LINE_HEIGHT,
 	NOTE_FONT,
@@ -89,24 +90,35 @@ const orderFor = (c: LabelCandidate): Placement[] =>
 
 /**
  * Places labels greedily in priority order (the order given) so that none leaves the view's box, no
- * two collide and none covers another label's dot, on every frame the piece is laid out for (text
- * keeps its size while the map scales, so each frame is checked). A label that fits nowhere is not
- * left off in silence: it comes back in `problems`, with why.
+ * two collide, none covers another label's dot and none runs under the map's furniture (the scale bar,
+ * the locator inset), on every frame the piece is laid out for (text keeps its size while the map
+ * scales, so each frame is checked). A label that fits nowhere is not left off in silence: it comes
+ * back in `problems`, with why.
  */
 export function placeLabels(
 	candidates: LabelCandidate[],
 	box: Box,
 	metrics: FontMetrics,
+	furniture: Pick<MapView, 'locator' | 'scale'> | null = null,
 	frames: Frame[] = LABEL_FRAMES
 ): { placed: MapLabel[]; problems: { id: string; why: string }[] } {
 	const [x0, y0, x1, y1] = box;
 	const scaled = frames.map((frame) => {
 		const k = Math.min(frame.width / (x1 - x0), frame.height / (y1 - y0));
+		// The box is centred in the frame (frame.ts); the furniture sits at the frame's corners.
+		const ox = (frame.width - (x1 - x0) * k) / 2;
+		const oy = (frame.height - (y1 - y0) * k) / 2;
+		const taken = furniture
+			? furnitureRects(furniture, frame.width, k, metrics).map(({ id, rect }) => ({
+					id,
+					rect: [rect[0] - ox, rect[1] - oy, rect[2] - ox, rect[3] - oy] as Rect
+				}))
+			: [];
 		return {
 			frame,
 			toPx: (x: number, y: number): [number, number] => [(x - x0) * k, (y - y0) * k],
 			bounds: [INSET, INSET, (x1 - x0) * k - INSET, (y1 - y0) * k - INSET] as Rect,
-			taken: [] as { id: string; rect: Rect }[]
+			taken
 		};
 	});
 	const dotsOn = (s: (typeof scaled)[number]) =>

@@ -1,6 +1,3 @@
-/** The locator inset's side, px. */
-export const LOCATOR_SIZE = 84;
-
 type Rect = [number, number, number, number];
 
 /**
