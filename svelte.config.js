@@ -37,7 +37,8 @@ const config = {
 				'default-src': ['none'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// blob: for the relief's blend-free drawing, made in the page (src/lib/map/raster-shade.ts).
+				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self'],
 				'font-src': ['self'],
 				// The embed preview frames the embed; nothing else is framed.

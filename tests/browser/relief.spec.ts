@@ -1,7 +1,10 @@
 // The shaded relief: loaded only after the page has first painted (never the largest contentful
-// paint, which is the text), and carried by every still map: the list view, print, and a page read
-// without scripts. Which views draw it comes from the page itself (their still maps), not a list here.
+// paint, which is the text), drawn with no blend once the camera has moved (and looking the same), and
+// carried by every still map: the list view, print, and a page read without scripts. Which views draw
+// it comes from the page itself (their still maps), not a list here.
 import { test, expect, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { POLL, scrollToStep, steps, waitForView } from './helpers';
 
 const RELIEF = /\/relief\.[\w-]+\.jpg$/;
 
@@ -102,4 +105,53 @@ test('without JavaScript, the still maps draw the relief from the page’s own f
 	expect(first).toMatch(RELIEF);
 	await expect.poll(() => loaded.length).toBeGreaterThan(0);
 	await context.close();
+});
+
+test('once the camera has moved, the live map draws the relief with no blend, and it looks the same', async ({
+	page
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'desktop', 'the same drawing at every size: checked once');
+	await page.goto('/');
+	await expect(page.locator('[data-story-map] feImage')).toHaveAttribute('href', RELIEF);
+	// A step whose view draws the relief (its still map says so), and the next step with another view.
+	const withRelief = (await reliefMaps(page)).filter((m) => m.relief).map((m) => m.view);
+	const at = steps.find((s) => withRelief.includes(s.view))!;
+	const other = steps.find((s) => s.view !== at.view)!;
+	for (const step of [other, at]) {
+		await scrollToStep(page, step.id);
+		await waitForView(page, step.view);
+	}
+	const relief = page.locator('[data-story-map] [data-layer="relief"]');
+	await expect(relief.locator('image')).toHaveCount(1);
+	expect(await relief.locator('rect[filter]').count(), 'the filter’s drawing is gone').toBe(0);
+	expect(
+		await relief.locator('image').evaluate((i) => getComputedStyle(i).mixBlendMode),
+		'laid on with no blend'
+	).toBe('normal');
+	const map = page.locator('[data-story-map] .frame');
+	const unblended = PNG.sync.read(await map.screenshot());
+	// The blended drawing again, in its place: the two agree to within a few levels.
+	await relief.evaluate((layer) => {
+		const image = layer.querySelector('image')!;
+		const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+		for (const a of ['x', 'y', 'width', 'height']) rect.setAttribute(a, image.getAttribute(a)!);
+		rect.setAttribute('filter', `url(#${layer.querySelector('filter')!.id})`);
+		image.replaceWith(rect);
+	});
+	let worst = 0;
+	await expect
+		.poll(async () => {
+			const blended = PNG.sync.read(await map.screenshot());
+			let sum = 0;
+			worst = 0;
+			for (let i = 0; i < blended.data.length; i++) {
+				if (i % 4 === 3) continue;
+				const d = Math.abs(blended.data[i] - unblended.data[i]);
+				sum += d;
+				worst = Math.max(worst, d);
+			}
+			return sum / ((blended.data.length * 3) / 4);
+		}, POLL)
+		.toBeLessThan(0.5);
+	expect(worst, 'the largest difference in a channel, of 255').toBeLessThanOrEqual(16);
 });

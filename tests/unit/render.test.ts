@@ -41,7 +41,7 @@ describe('the server-rendered story (what readers get before any script runs)', 
 		expect(body).toMatch(/<path id="m-syria"[^>]* d="m[-\d., lzm]+"/);
 		const live = body.slice(body.indexOf('data-story-map'));
 		const viewBox =
-			/<svg class="drawing[^"]*" viewBox="([^"]+)" preserveAspectRatio="xMidYMid meet"/.exec(
+			/<svg class="drawing[^"]*"[^>]* viewBox="([^"]+)" preserveAspectRatio="xMidYMid meet"/.exec(
 				live
 			)?.[1];
 		const [x0, y0, x1, y1] = data.views[first].box;

@@ -34,9 +34,8 @@ export interface Palette {
 	mapMuted: string;
 	/** The halo behind map labels. */
 	mapHalo: string;
-	/** How the shaded relief (overlay-neutral: mid-grey changes nothing) is laid over the land: a
-	 *  blend mode and an opacity. Overlay alone barely shows on the light land. */
-	reliefBlend: string;
+	/** How strongly the shaded relief (overlay-neutral: mid-grey changes nothing) is laid over the
+	 *  land, in hard-light (raster-shade.ts). */
 	reliefOpacity: string;
 	focus: string;
 }
@@ -65,7 +64,6 @@ export const light: Palette = {
 	mapInk: '#2a2723',
 	mapMuted: '#5a544c',
 	mapHalo: '#f4f1ea',
-	reliefBlend: 'hard-light',
 	reliefOpacity: '0.35',
 	focus: '#1a5fb4'
 };
@@ -94,8 +92,7 @@ export const dark: Palette = {
 	mapInk: '#eeeae3',
 	mapMuted: '#c2bcb2',
 	mapHalo: '#2a2825',
-	reliefBlend: 'overlay',
-	reliefOpacity: '1',
+	reliefOpacity: '0.25',
 	focus: '#8cb8ff'
 };
 
