@@ -364,6 +364,14 @@ test.describe('the reader’s switches', () => {
 			steps.find((s) => s.view !== shown)!
 		);
 		expect(await driver.evaluate(flying), 'the map flies again').toBeGreaterThan(0);
+		// Once it has flown, the relief is drawn with no blend (src/lib/map/raster-shade.ts).
+		await driver.waitFor(
+			() =>
+				document.querySelectorAll('[data-story-map] [data-role="relief"] image').length > 0 &&
+				document.querySelectorAll('[data-story-map] rect[filter]').length === 0,
+			undefined,
+			{ message: `${driver.name}: the relief drawn as an image, with no blend, after a flight` }
+		);
 		await expectNoErrors(driver);
 	});
 });
