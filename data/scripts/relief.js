@@ -4,12 +4,10 @@
  * The texture (plate carrée, brighter = higher, on land and under the sea) is resampled at every
  * pixel of a grid in the map's own projection, hill-shaded there (light from the upper left of the
  * map, azimuth 315°, altitude 45°), masked to land and written as one grayscale JPEG that is
- * "overlay-neutral": 128 means no change, lighter lightens, darker darkens. The page draws it as an
- * SVG <image> at `box` (world units) between the land fill and the vector layers, with
- * `mix-blend-mode: overlay` (soft-light is neutral at 128 too), so the sea, flat land and everything
- * the texture does not cover stay exactly as they are. Over a uniform land colour overlay is linear
- * in the image, so lit and shaded slopes keep their balance in light and dark mode alike; it can
- * change the light land (#f4f1ea) by at most ±11 levels, the dark land (#2a2825) by ±42.
+ * "overlay-neutral": 128 means no change, lighter lightens, darker darkens. The page lays it at `box`
+ * (world units) between the land fill and the vector layers in hard-light at the theme's opacity
+ * (src/lib/map/raster-shade.ts, which also draws the same look with no blend), so the sea, flat land
+ * and everything the texture does not cover stay exactly as they are.
  *
  * Pipeline: decode the texture; soften its JPEG block edges and north–south stripes; blur a little;
  * resample it bilinearly at each output pixel centre (projection.invert); raise the sea floor near
