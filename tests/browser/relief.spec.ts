@@ -138,20 +138,25 @@ test('once the camera has moved, the live map draws the relief with no blend, an
 		rect.setAttribute('filter', `url(#${layer.querySelector('filter')!.id})`);
 		image.replaceWith(rect);
 	});
-	let worst = 0;
+	// The filter rasters its picture at a resolution of its own, the image is sampled as it is drawn:
+	// they may differ by a few levels, more at a sharp edge here and there.
+	let off = 0;
 	await expect
 		.poll(async () => {
 			const blended = PNG.sync.read(await map.screenshot());
 			let sum = 0;
-			worst = 0;
+			off = 0;
 			for (let i = 0; i < blended.data.length; i++) {
 				if (i % 4 === 3) continue;
 				const d = Math.abs(blended.data[i] - unblended.data[i]);
 				sum += d;
-				worst = Math.max(worst, d);
+				if (d > 8) off++;
 			}
 			return sum / ((blended.data.length * 3) / 4);
 		}, POLL)
 		.toBeLessThan(0.5);
-	expect(worst, 'the largest difference in a channel, of 255').toBeLessThanOrEqual(16);
+	expect(
+		off / ((unblended.data.length * 3) / 4),
+		'the share of channels off by more than 8 levels'
+	).toBeLessThan(0.005);
 });

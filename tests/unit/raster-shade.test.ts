@@ -1,8 +1,8 @@
 // The relief's blend-free drawing is the blended one: black or white at an alpha, laid on with no
 // blend, gives what hard-light gives, over any colour beneath and at any opacity (the themes').
 import { describe, expect, it } from 'vitest';
-import { RASTER_BLEND, shadePixels } from '../../src/lib/map/raster-shade';
-import { light, dark } from '../../src/lib/theme/palette';
+import { shadePixels } from '../../src/lib/map/raster-shade';
+import { RELIEF_BLEND, light, dark } from '../../src/lib/theme/palette';
 
 /** Hard-light of a grey g over a backdrop b (CSS Compositing and Blending), then at opacity a. */
 function hardLight(b: number, g: number, a: number): number {
@@ -15,7 +15,7 @@ const over = (b: number, c: number, alpha: number, a: number) => b + a * alpha *
 
 describe('shadePixels: the relief without a blend', () => {
 	it('draws what hard-light draws, within a level, over any backdrop and at each theme’s opacity', () => {
-		expect(RASTER_BLEND).toBe('hard-light');
+		expect(RELIEF_BLEND).toBe('hard-light');
 		const greys = Array.from({ length: 256 }, (_, g) => g);
 		const data = new Uint8ClampedArray(greys.flatMap((g) => [g, g, g, 255]));
 		shadePixels(data);

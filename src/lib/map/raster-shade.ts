@@ -1,14 +1,11 @@
-// How a raster layer (the shaded relief) is laid over the land, and the same look drawn with no blend.
+// The shaded relief's look drawn with no blend.
 //
 // The picture is overlay-neutral grey g (128 means no change; data/scripts/relief.js) laid over the map
-// in hard-light at the theme's opacity α. Hard-light at opacity α is, exactly, black at alpha α(1 − 2g)
+// in hard-light (RELIEF_BLEND) at the theme's opacity α. Hard-light at opacity α is, exactly, black at alpha α(1 − 2g)
 // where the picture is darker than neutral and white at alpha α(2g − 1) where it is lighter, laid on
 // with no blend at all. A blend makes the browser raster the whole drawing again as one isolated group
 // at every redraw of a flight, a filter's image costs as much: drawn as a plain image, the relief cost
 // a phone's Chromium about one long frame a scroll instead of five (README, "the relief").
-
-/** The relief's blend mode (the page's filter drawing, the share image). */
-export const RASTER_BLEND = 'hard-light';
 
 /**
  * Turns an overlay-neutral grey picture (RGBA, the red channel read) into black and white at the
@@ -55,6 +52,9 @@ export async function shadeImage(src: string): Promise<string> {
  * paint, a filter's is not: put them in once the reader has moved the story on.
  */
 export async function shadeRasters(svg: SVGSVGElement): Promise<() => void> {
+	// A frame sandboxed without its origin (an embed's iframe on another site) cannot read its own
+	// pictures back from a canvas: there the relief keeps its blend, which looks the same.
+	if (self.origin === 'null') return () => undefined;
 	const rects = [...svg.querySelectorAll<SVGRectElement>('rect[filter]')];
 	const shaded = await Promise.all(
 		rects.map(async (rect) => {

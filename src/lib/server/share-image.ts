@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { frameFor, windowOf } from '$lib/map/frame';
 import { APPROXIMATE_NOTE, sourceLine } from '$lib/map/sources';
-import { RASTER_BLEND } from '$lib/map/raster-shade';
-import { light as p } from '$lib/theme/palette';
+import { RELIEF_BLEND, light as p } from '$lib/theme/palette';
 import type { Basemap, MapLabel, MapView } from '$lib/map/types';
 import type { StoryMeta } from '$lib/story/types';
 
@@ -92,7 +91,7 @@ export function shareSvg(meta: StoryMeta, view: MapView, basemap: Basemap): stri
 			// A raster layer (the relief): its picture inline, laid over the land as the page lays it.
 			const [x0, y0, x1, y1] = layer.image.box;
 			const data = readFileSync(`data/build/${layer.image.file}`).toString('base64');
-			return `<image x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" preserveAspectRatio="none" style="mix-blend-mode:${RASTER_BLEND};opacity:${p.reliefOpacity}" href="data:image/jpeg;base64,${data}"/>`;
+			return `<image x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" preserveAspectRatio="none" style="mix-blend-mode:${RELIEF_BLEND};opacity:${p.reliefOpacity}" href="data:image/jpeg;base64,${data}"/>`;
 		})
 		.join('');
 	const highlights = view.highlight

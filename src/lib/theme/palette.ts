@@ -40,6 +40,10 @@ export interface Palette {
 	focus: string;
 }
 
+/** How the shaded relief is laid over the land, in every theme (src/lib/map/raster-shade.ts draws the
+ *  same with no blend). */
+export const RELIEF_BLEND = 'hard-light';
+
 export const light: Palette = {
 	paper: '#fbfaf7',
 	ink: '#1c1c1c',
