@@ -83,16 +83,25 @@ test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())))
 
 /** Waits until an iframe's height stops changing (the same over half a second) and returns it. */
 async function settledHeight(frame: Locator): Promise<number> {
+	// Settled: the story in the frame has started (its layout is the scripted one) and its fonts are
+	// in, and the frame's height is the same twice running.
+	const content = await (await frame.elementHandle())!.contentFrame();
 	let last = -1;
 	await expect
 		.poll(
 			async () => {
+				const started = await content!
+					.evaluate(async () => {
+						await document.fonts.ready;
+						return document.documentElement.hasAttribute('data-started');
+					})
+					.catch(() => false);
 				const h = await frame.evaluate((el) => el.getBoundingClientRect().height);
-				const same = h === last;
+				const same = started && h === last;
 				last = h;
 				return same;
 			},
-			{ intervals: [500, 500, 500, 500], timeout: 15_000 }
+			{ intervals: [100, 200, 500], timeout: 15_000 }
 		)
 		.toBe(true);
 	return last;
