@@ -9,6 +9,8 @@ import { LINE_HEIGHT, textWidth, type FontMetrics, type LabelFont } from './labe
 export const FURNITURE_MARGIN = 12;
 /** The locator inset's side, px (inside its 1 px border). */
 export const LOCATOR_SIZE = 84;
+/** Its border, px. */
+export const LOCATOR_BORDER = 1;
 /** A view narrower than this, in world units, is zoomed in far enough to show the locator inset. */
 export const LOCATOR_BELOW = 500;
 /** The scale bar's figure ("5 km"): set in the map font, so that its width is known. */
@@ -46,7 +48,7 @@ export function furnitureRects(
 		}
 	];
 	if (view.locator) {
-		const side = LOCATOR_SIZE + 2;
+		const side = LOCATOR_SIZE + 2 * LOCATOR_BORDER;
 		out.push({
 			id: 'the locator inset',
 			rect: [width - m - side - c, m - c, width - m + c, m + side + c]

@@ -1,11 +1,12 @@
 // The shaded relief's look drawn with no blend.
 //
-// The picture is overlay-neutral grey g (128 means no change; data/scripts/relief.js) laid over the map
-// in hard-light (RELIEF_BLEND) at the theme's opacity α. Hard-light at opacity α is, exactly, black at alpha α(1 − 2g)
-// where the picture is darker than neutral and white at alpha α(2g − 1) where it is lighter, laid on
-// with no blend at all. A blend makes the browser raster the whole drawing again as one isolated group
-// at every redraw of a flight, a filter's image costs as much: drawn as a plain image, the relief cost
-// a phone's Chromium about one long frame a scroll instead of five (README, "the relief").
+// The picture is overlay-neutral grey g (128 means no change; data/scripts/relief.js) laid over the
+// map in hard-light (RELIEF_BLEND) at the theme's opacity α. Hard-light at opacity α is, exactly,
+// black at alpha α(1 − 2g) where the picture is darker than neutral and white at alpha α(2g − 1) where
+// it is lighter, laid on with no blend at all. A blend (or a filter's image) has the browser raster the
+// whole drawing again as one isolated group at every redraw of a flight: drawn as a plain image, the
+// relief cost a phone's Chromium about 5 long frames a scroll in flight instead of 9 (README, "the
+// relief").
 
 /**
  * Turns an overlay-neutral grey picture (RGBA, the red channel read) into black and white at the
