@@ -73,10 +73,10 @@ interface Settled {
 
 /**
  * Waits (in the page, frame by frame) until the scroll position, the viewport, the active step and the
- * map's state have not changed for `frames` frames, with `data-view` present, the map not busy and its
- * relief's pictures in; then reads where the steps are and works out the active step as a reader would
- * (src/lib/scrolly/active.ts: the last step whose top is at or above the trigger line, stopping at the
- * first that is not; the first step before any has crossed it).
+ * map's state have not changed for `frames` frames, with `data-view` present and the map not busy; then
+ * reads where the steps are and works out the active step as a reader would (src/lib/scrolly/active.ts:
+ * the last step whose top is at or above the trigger line, stopping at the first that is not; the first
+ * step before any has crossed it).
  */
 async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled> {
 	return page.evaluate(
@@ -125,21 +125,8 @@ async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled
 					const view = map.getAttribute('data-view');
 					const busy = map.getAttribute('aria-busy');
 					const active = sections.filter((s) => s.classList.contains('active')).map((s) => s.id);
-					// The relief's pictures load after the first paint (MapDrawing.svelte): a map is settled
-					// once each has its address and has arrived (the reader at move 0 was shot before).
-					const pictures = Array.from(
-						map.querySelectorAll<SVGFEImageElement>('feImage[data-src]'),
-						(image) => image.getAttribute('href')
-					);
-					const arrived = pictures.every(
-						(href) =>
-							href !== null &&
-							performance
-								.getEntriesByType('resource')
-								.some((r) => r.name === new URL(href, location.href).href && r.responseEnd > 0)
-					);
 					const key = [scrollX, scrollY, innerWidth, innerHeight, active, view, busy].join('|');
-					same = key === last && view !== null && busy !== 'true' && arrived ? same + 1 : 0;
+					same = key === last && view !== null && busy !== 'true' ? same + 1 : 0;
 					last = key;
 					if (same >= frames) return finish(false);
 					if (Date.now() - started > timeout) return finish(true);
