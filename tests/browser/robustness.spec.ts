@@ -73,16 +73,23 @@ interface Settled {
 
 /**
  * Waits (in the page, frame by frame) until the scroll position, the viewport, the active step and the
- * map's state have not changed for `frames` frames, with `data-view` present and the map not busy; then
- * reads where the steps are and works out the active step as a reader would (src/lib/scrolly/active.ts:
- * the last step whose top is at or above the trigger line, stopping at the first that is not; the first
- * step before any has crossed it).
+ * map's state have not changed for `frames` frames, with `data-view` present, the map not busy and its
+ * relief's pictures in; then reads where the steps are and works out the active step as a reader would
+ * (src/lib/scrolly/active.ts: the last step whose top is at or above the trigger line, stopping at the
+ * first that is not; the first step before any has crossed it).
  */
 async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled> {
 	return page.evaluate(
 		({ frames, timeout }) =>
 			new Promise<Settled>((resolve) => {
 				const started = Date.now();
+				// Arrived resources, from an observer: page.clock.install() fakes `performance`, whose
+				// entries then never list them (CI timed out here with motion on).
+				const loaded = new Set<string>();
+				const resources = new PerformanceObserver((list) => {
+					for (const r of list.getEntries()) loaded.add(r.name);
+				});
+				resources.observe({ type: 'resource', buffered: true });
 				let last = '';
 				let same = 0;
 				const read = () => {
@@ -94,6 +101,7 @@ async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled
 					return { map, container, sections };
 				};
 				const finish = (timedOut: boolean) => {
+					resources.disconnect();
 					const { map, container, sections } = read();
 					const expectedTrigger = matchMedia('(max-width: 700px)').matches ? 0.8 : 0.6;
 					const line = innerHeight * expectedTrigger;
@@ -125,8 +133,14 @@ async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled
 					const view = map.getAttribute('data-view');
 					const busy = map.getAttribute('aria-busy');
 					const active = sections.filter((s) => s.classList.contains('active')).map((s) => s.id);
+					// The relief's pictures load after the first paint (MapDrawing.svelte): a map is settled
+					// once each has its address and has arrived (the reader at move 0 was shot before).
+					const arrived = Array.from(
+						map.querySelectorAll<SVGFEImageElement>('feImage[data-src]'),
+						(image) => image.getAttribute('href')
+					).every((href) => href !== null && loaded.has(new URL(href, location.href).href));
 					const key = [scrollX, scrollY, innerWidth, innerHeight, active, view, busy].join('|');
-					same = key === last && view !== null && busy !== 'true' ? same + 1 : 0;
+					same = key === last && view !== null && busy !== 'true' && arrived ? same + 1 : 0;
 					last = key;
 					if (same >= frames) return finish(false);
 					if (Date.now() - started > timeout) return finish(true);
