@@ -71,3 +71,12 @@ export async function shadeRasters(svg: SVGSVGElement): Promise<() => void> {
 	);
 	return () => shaded.forEach(({ rect, image }) => rect.replaceWith(image));
 }
+
+/** Readies the blend-free drawing and puts it in; a failure leaves the blend and says so. */
+export function shadeInPlace(svg: SVGSVGElement): Promise<void> {
+	return shadeRasters(svg).then(
+		(swap) => swap(),
+		(e: Error) =>
+			console.error(`The relief stays drawn by its blend (slower in flight): ${e.message}`)
+	);
+}
