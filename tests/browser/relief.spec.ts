@@ -160,3 +160,67 @@ test('once the camera has moved, the live map draws the relief with no blend, an
 		'the share of channels off by more than 8 levels'
 	).toBeLessThan(0.005);
 });
+
+test('the relief’s drawing changes only with the camera at rest, even when the first paint is reported late', async ({
+	page
+}, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'the same drawing at every size: checked once');
+	// On a busy machine the paint timing reports long after the page has painted: here, not until
+	// the camera first takes off. And every change to the live map's relief (its pictures' addresses,
+	// the image put in for the filter) is recorded with whether the camera was flying: a drawing
+	// changed in flight holds up the picture's redraws while its labels move on (flight-keys.ts).
+	await page.addInitScript(() => {
+		const busy = () =>
+			document.querySelector('[data-story-map]')?.getAttribute('aria-busy') === 'true';
+		const Native = window.PerformanceObserver;
+		window.PerformanceObserver = class extends Native {
+			constructor(callback: PerformanceObserverCallback) {
+				super((list, observer) => {
+					if (!list.getEntries().some((e) => e.entryType === 'paint'))
+						return callback(list, observer);
+					const deliver = () => {
+						if (!busy()) return false;
+						callback(list, observer);
+						return true;
+					};
+					if (deliver()) return;
+					const wait = new MutationObserver(() => deliver() && wait.disconnect());
+					wait.observe(document, { subtree: true, attributeFilter: ['aria-busy'] });
+				});
+			}
+		};
+		const w = window as unknown as { __reliefChanges: string[] };
+		w.__reliefChanges = [];
+		new MutationObserver((records) => {
+			for (const r of records) {
+				const what =
+					r.type === 'attributes'
+						? `${(r.target as Element).tagName} ${r.attributeName}`
+						: `${[...r.addedNodes].map((n) => n.nodeName).join(' ')} added`;
+				w.__reliefChanges.push(`${busy() ? 'in flight' : 'at rest'}: ${what}`);
+			}
+		}).observe(document, { subtree: true, childList: true, attributeFilter: ['href'] });
+	});
+	await page.goto('/');
+	await page.waitForSelector('html[data-started]');
+	const map = page.locator('[data-story-map]');
+	// The steps, each with a view other than the one before: two flights.
+	const flights = steps.filter((s, i) => i > 0 && s.view !== steps[i - 1].view).slice(0, 2);
+	for (const step of flights) {
+		await scrollToStep(page, step.id);
+		await waitForView(page, step.view);
+	}
+	await expect(
+		map.locator('[data-layer="relief"] image'),
+		'the relief drawn with no blend'
+	).toHaveCount(1);
+	const changes = await page.evaluate(
+		() => (window as unknown as { __reliefChanges: string[] }).__reliefChanges
+	);
+	const relief = changes.filter((c) => / (feImage href|IMAGE added|image added)$/.test(c));
+	expect(
+		relief.some((c) => c.endsWith('feImage href')),
+		'the pictures were asked for'
+	).toBe(true);
+	expect(relief.filter((c) => c.startsWith('in flight'))).toEqual([]);
+});

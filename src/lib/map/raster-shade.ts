@@ -72,10 +72,25 @@ export async function shadeRasters(svg: SVGSVGElement): Promise<() => void> {
 	return () => shaded.forEach(({ rect, image }) => rect.replaceWith(image));
 }
 
-/** Readies the blend-free drawing and puts it in; a failure leaves the blend and says so. */
+/** Resolves once the drawing is at rest: MapDrawing marks it `moving` while the camera flies. */
+function atRest(svg: SVGSVGElement): Promise<void> {
+	return new Promise((done) => {
+		const check = () => {
+			if (svg.classList.contains('moving')) return;
+			observer.disconnect();
+			done();
+		};
+		const observer = new MutationObserver(check);
+		observer.observe(svg, { attributes: true, attributeFilter: ['class'] });
+		check();
+	});
+}
+
+/** Readies the blend-free drawing and puts it in with the camera at rest (a drawing changed in
+ *  flight is rastered again mid-flight); a failure leaves the blend and says so. */
 export function shadeInPlace(svg: SVGSVGElement): Promise<void> {
 	return shadeRasters(svg).then(
-		(swap) => swap(),
+		(swap) => atRest(svg).then(swap),
 		(e: Error) =>
 			console.error(`The relief stays drawn by its blend (slower in flight): ${e.message}`)
 	);
