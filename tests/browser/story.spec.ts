@@ -314,13 +314,15 @@ test.describe('the camera in flight', () => {
 		// animations and the labels' there and back in one task: on a loaded machine the browser drew
 		// the flight in a handful of frames.
 		await page.evaluate(() => {
-			const w = window as unknown as { __frames: DotsAndLabels[] };
+			const w = window as unknown as { __frames: (DotsAndLabels & { at: string })[] };
 			w.__frames = [];
 			const map = document.querySelector('[data-story-map]')!;
 			const svg = map.querySelector('svg.drawing')!;
 			let keyed: Animation | undefined;
 			const tick = () => {
-				w.__frames.push(window.__dotsAndLabels());
+				const busy = map.getAttribute('aria-busy') === 'true' ? 'in flight' : 'at rest';
+				const now = `${Math.round(performance.now())} ms`;
+				w.__frames.push({ ...window.__dotsAndLabels(), at: `frame at ${now}, ${busy}` });
 				const picture = svg.getAnimations()[0];
 				if (picture && picture !== keyed && map.getAttribute('aria-busy') === 'true') {
 					keyed = picture;
@@ -335,8 +337,12 @@ test.describe('the camera in flight', () => {
 					const duration = Number(picture.effect!.getComputedTiming().duration);
 					const [from, to] = [offsets[1], offsets[offsets.length - 2]];
 					for (let i = 0; i < 10; i++) {
-						for (const a of all) a.currentTime = duration * (from + ((to - from) * i) / 9);
-						w.__frames.push(window.__dotsAndLabels());
+						const offset = from + ((to - from) * i) / 9;
+						for (const a of all) a.currentTime = duration * offset;
+						w.__frames.push({
+							...window.__dotsAndLabels(),
+							at: `picture keyed at ${now}, seeked to ${offset.toFixed(3)} of its flight`
+						});
 					}
 					all.forEach((a, i) => (a.startTime = starts[i]));
 				}
@@ -347,7 +353,7 @@ test.describe('the camera in flight', () => {
 		await scrollToStep(page, to.id);
 		await waitForView(page, to.view);
 		const frames = await page.evaluate(() => {
-			const w = window as unknown as { __frames: DotsAndLabels[] };
+			const w = window as unknown as { __frames: (DotsAndLabels & { at: string })[] };
 			const out = w.__frames;
 			w.__frames = [];
 			return out.filter((f) => f.points.length > 0);
@@ -361,14 +367,21 @@ test.describe('the camera in flight', () => {
 					([d]) =>
 						d[0] >= f.frame[0] && d[0] <= f.frame[2] && d[1] >= f.frame[1] && d[1] <= f.frame[3]
 				)
-				.map(([d, a]) => Math.hypot(d[0] - a[0], d[1] - a[1]))
+				.map(([d, a]) => ({ at: f.at, px: Math.hypot(d[0] - a[0], d[1] - a[1]) }))
 		);
-		expect(apart.length, 'places seen in flight').toBeGreaterThan(10);
+		const round = (list: number[][]) => JSON.stringify(list.map((p) => p.map(Math.round)));
+		const seen = (f: (typeof frames)[number]) =>
+			`${f.at}: places ${round(f.points)} in the frame ${round([f.frame])}`;
+		expect(
+			apart.length,
+			`places seen in flight, of ${frames.length} frames from ${seen(frames[0])} to ${seen(frames[frames.length - 1])}`
+		).toBeGreaterThan(10);
 		// The picture and the labels are keyed apart from each other (MapDrawing.fly), the picture drawn
 		// again as the camera zooms: they must keep together at every frame.
+		const farthest = apart.reduce((a, b) => (b.px > a.px ? b : a));
 		expect(
-			Math.max(...apart),
-			'the farthest a dot and label strayed from the map, px'
+			farthest.px,
+			`the farthest a dot and label strayed from the map, px (${farthest.at}; ${apart.filter((a) => a.px >= 2).length} of ${apart.length} places seen 2 px or more apart)`
 		).toBeLessThan(2);
 		const landed = await page.evaluate(() => window.__dotsAndLabels());
 		await page.goto(`/#${to.id}`);
