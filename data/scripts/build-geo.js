@@ -15,6 +15,8 @@ import { ROOT, loadInputs, packageVersion } from './inputs.js';
 import { FILES, checkCopy, filesFromEnv } from './check-copy.js';
 import { checkMap } from './check-map.js';
 import { buildFonts } from './fonts.js';
+import { listIds } from './list-ids.js';
+import { didYouMean } from '../../src/lib/story/nearest.js';
 
 export const OUT_DIR = join(ROOT, 'data', 'build');
 
@@ -100,7 +102,14 @@ function executedDirectly() {
 
 if (executedDirectly()) {
 	try {
-		await main();
+		const options = process.argv.slice(2);
+		const unknown = options.find((o) => o !== '--list');
+		if (unknown)
+			throw new DataError(
+				`npm run data: unknown option "${unknown}"${didYouMean(unknown, ['--list'])} — run it with no option to build the map data, or with --list to print the ids the copy can name`
+			);
+		if (options.includes('--list')) console.log(listIds(ROOT, filesFromEnv()));
+		else await main();
 	} catch (error) {
 		// Our own errors are written to be read: print them as they are. Anything else gets a prefix.
 		const e = /** @type {Error} */ (error);

@@ -6,6 +6,7 @@ import { csvParse } from 'd3-dsv';
 import { feature } from 'topojson-client';
 import { DataError } from './errors.js';
 import { clipGeometry } from './clip.js';
+import { distance } from '../../src/lib/story/nearest.js';
 import {
 	geometryProblem,
 	positionProblem,
@@ -270,20 +271,6 @@ function hint(/** @type {any[]} */ features, /** @type {Record<string, unknown>}
 		.slice(0, 3)
 		.map((x) => JSON.stringify(x.v));
 	return near.length ? ` (did you mean ${near.join(', ')}?)` : '';
-}
-
-/** Levenshtein distance, case-insensitive. */
-function distance(/** @type {string} */ a, /** @type {string} */ b) {
-	a = a.toLowerCase();
-	b = b.toLowerCase();
-	let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++)
-			next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-		row = next;
-	}
-	return row[b.length];
 }
 
 /** Whether a polygon, or a closed line (a lake shore), holds a point (even–odd rule, planar). */

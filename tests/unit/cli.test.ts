@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { VARIANT_DIR, VARIANT_ENV } from '../variant.js';
+import { parseViews } from '../../src/lib/story/copy.js';
+import { mapContents } from '../../src/lib/story/features.js';
 
 /** Runs a command as an editor would, with a fixture swapped in for the copy. */
 function run(command: string[], env: Record<string, string>) {
@@ -29,7 +31,7 @@ describe('broken copy stops the commands with one readable line', () => {
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatch(
 			new RegExp(
-				`^tests/fixtures/copy/unknown-view\\.aml:${THREAT_LINE}: step "threat": unknown view "regoin" — known views: region, `
+				`^tests/fixtures/copy/unknown-view\\.aml:${THREAT_LINE}: step "threat": unknown view "regoin" — did you mean "region"\\? — known views: region, `
 			)
 		);
 		expect(err).not.toMatch(/\n\s+at /); // no stack trace
@@ -63,6 +65,38 @@ describe('broken copy stops the commands with one readable line', () => {
 
 // Builds run one after another in this file: they share .svelte-kit/.
 const BASE = VARIANT_ENV.BASE_PATH;
+
+describe('npm run data -- --list', () => {
+	it('prints every id the copy can name, by kind, and builds nothing', { timeout: 30_000 }, () => {
+		const { code, out } = run(['node', 'data/scripts/build-geo.js', '--list'], {});
+		expect(code).toBe(0);
+		expect(out, 'no build: its summary line').not.toContain('npm run data:');
+		const line = (kind: string) =>
+			(out.split('\n').find((l) => l.startsWith(`${kind} (`)) ?? '')
+				.replace(/^.*?\): /, '')
+				.split(', ');
+		const views = parseViews(readFileSync('data/copy/views.aml', 'utf8'), 'views.aml');
+		expect(line('views')).toEqual(views.map((v) => v.id));
+		const { kinds, groups } = mapContents(
+			JSON.parse(readFileSync('data/build/map.topo.json', 'utf8')),
+			'map.topo.json'
+		);
+		const named = ['places', 'areas', 'lines'].flatMap(line);
+		expect(named.sort()).toEqual([...kinds.keys()].sort());
+		expect(line('lines').every((id) => kinds.get(id) === 'line')).toBe(true);
+		expect(line('layers')).toEqual([...groups]);
+		// Every label the views ask for is among the ids listed.
+		for (const view of views) for (const id of view.labels) expect(named).toContain(id);
+	});
+
+	it('answers a mistyped option with one line that says the fix', () => {
+		const { code, err } = run(['node', 'data/scripts/build-geo.js', '--lsit'], {});
+		expect(code).toBe(1);
+		expect(err.trim().split('\n')).toEqual([
+			expect.stringContaining('unknown option "--lsit" — did you mean "--list"?')
+		]);
+	});
+});
 
 describe('served from a subfolder (BASE_PATH)', () => {
 	it(

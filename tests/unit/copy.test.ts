@@ -179,7 +179,7 @@ describe('bad copy', () => {
 	it('rejects a share image naming no view', () => {
 		expect(() => checkCopy(process.cwd(), { story: 'tests/fixtures/copy/bad-image.aml' })).toThrow(
 			new RegExp(
-				`bad-image\\.aml:${lineOf('tests/fixtures/copy/bad-image.aml', 'image:')}: "image: baida" names no map view — known views: region, `
+				`bad-image\\.aml:${lineOf('tests/fixtures/copy/bad-image.aml', 'image:')}: "image: baida" names no map view — did you mean "badia"\\? — known views: region, `
 			)
 		);
 	});

@@ -68,7 +68,8 @@ const broken: [string, Kind, At, (line: (text: string, nth?: number) => number) 
 		'story-unknown-key.aml',
 		'story',
 		['veiw: damascus-south'],
-		() => /unknown key "veiw" in \[steps\] — expected one of: id, view, text, quote$/
+		() =>
+			/unknown key "veiw" in \[steps\] — did you mean "view"\? — expected one of: id, view, text, quote$/
 	],
 	['story-no-title.aml', 'story', null, () => /missing "title:" at the top of the file — add it$/],
 	[
@@ -149,14 +150,14 @@ const broken: [string, Kind, At, (line: (text: string, nth?: number) => number) 
 		'views',
 		['id: damascus-south'],
 		() =>
-			/view "damascus-south": highlight "yarmuk" is not in the map data — check the spelling, or add it to data\/map\/layers\.json \(or data\/geo\) and run npm run data$/
+			/view "damascus-south": highlight "yarmuk" is not in the map data — did you mean "yarmouk"\? — check the spelling, or add it to data\/map\/layers\.json \(or data\/geo\) and run npm run data$/
 	],
 	[
 		'views-missing-frame-feature.aml',
 		'views',
 		['id: invisible'],
 		() =>
-			/view "invisible": frame "baadia" is not in the map data — check the spelling, or add it to data\/map\/layers\.json \(or data\/geo\) and run npm run data$/
+			/view "invisible": frame "baadia" is not in the map data — did you mean "badia"\? — check the spelling, or add it to data\/map\/layers\.json \(or data\/geo\) and run npm run data$/
 	],
 	[
 		'views-route-not-line.aml',
@@ -170,7 +171,7 @@ const broken: [string, Kind, At, (line: (text: string, nth?: number) => number) 
 		'views',
 		['id: region'],
 		() =>
-			/view "region": unknown layer "river" — the layers are: countries, [a-z, -]+ \(data\/map\/layers\.json\)$/
+			/view "region": unknown layer "river" — did you mean "rivers"\? — the layers are: countries, [a-z, -]+ \(data\/map\/layers\.json\)$/
 	],
 	[
 		'views-duplicate-id.aml',
@@ -202,7 +203,7 @@ const broken: [string, Kind, At, (line: (text: string, nth?: number) => number) 
 		'views',
 		['higlight: checkpoint'],
 		() =>
-			/unknown key "higlight" in \[views\] — expected one of: id, frame, bbox, margin, layers, highlight, labels, notes, route, description$/
+			/unknown key "higlight" in \[views\] — did you mean "highlight"\? — expected one of: id, frame, bbox, margin, layers, highlight, labels, notes, route, description$/
 	]
 ];
 

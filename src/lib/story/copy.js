@@ -4,6 +4,7 @@
 import archieml from 'archieml';
 import { parseInline } from './inline.js';
 import { CopyError } from './copy-error.js';
+import { didYouMean } from './nearest.js';
 
 /** @typedef {import('./types').Story} Story */
 /** @typedef {import('./types').Step} Step */
@@ -146,7 +147,7 @@ function lint(text, file, keys) {
 				throw new CopyError(
 					file,
 					n,
-					`unknown key "${name}"${inSection ? ` in [${keys.section}]` : ''} — expected one of: ${allowed.join(', ')}${hint}`
+					`unknown key "${name}"${inSection ? ` in [${keys.section}]` : ''}${didYouMean(name, allowed)} — expected one of: ${allowed.join(', ')}${hint}`
 				);
 			}
 			if (inSection && name === firstKey) {
@@ -462,7 +463,7 @@ export function checkStory(
 		throw new CopyError(
 			files.story,
 			story.metaLines?.image ?? null,
-			`"image: ${story.meta.image}" names no map view — known views: ${[...viewIds].join(', ')}`
+			`"image: ${story.meta.image}" names no map view${didYouMean(story.meta.image, viewIds)} — known views: ${[...viewIds].join(', ')}`
 		);
 	}
 	for (const step of story.steps) {
@@ -470,7 +471,7 @@ export function checkStory(
 			throw new CopyError(
 				files.story,
 				step.line,
-				`step "${step.id}": unknown view "${step.view}" — known views: ${[...viewIds].join(', ')}`
+				`step "${step.id}": unknown view "${step.view}"${didYouMean(step.view, viewIds)} — known views: ${[...viewIds].join(', ')}`
 			);
 		}
 	}
@@ -481,7 +482,7 @@ export function checkStory(
 				throw new CopyError(
 					files.views,
 					view.line,
-					`view "${view.id}": ${role} "${id}" is not in the map data — check the spelling, or add it to data/map/layers.json (or data/geo) and run npm run data`
+					`view "${view.id}": ${role} "${id}" is not in the map data${didYouMean(id, features.keys())} — check the spelling, or add it to data/map/layers.json (or data/geo) and run npm run data`
 				);
 			}
 		};
@@ -490,7 +491,7 @@ export function checkStory(
 				throw new CopyError(
 					files.views,
 					view.line,
-					`view "${view.id}": unknown layer "${layer}" — the layers are: ${[...map.groups].join(', ')} (data/map/layers.json)`
+					`view "${view.id}": unknown layer "${layer}"${didYouMean(layer, map.groups)} — the layers are: ${[...map.groups].join(', ')} (data/map/layers.json)`
 				);
 			}
 		}
