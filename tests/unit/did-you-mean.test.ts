@@ -1,4 +1,4 @@
-// An editor's misspelt id is answered with the valid id nearest to it. The ids come from the copy and
+// An editor's misspelt id is answered with the valid id nearest to it, on the line that is wrong. The ids come from the copy and
 // the map data as they are, each misspelt by dropping a letter (one edit from it, and at least three
 // from every other id), so that any correction of the copy keeps these tests meaningful.
 import { describe, expect, it } from 'vitest';
@@ -25,19 +25,28 @@ function distinct(ids: string[]): string {
 /** The id with one letter dropped, from its middle. */
 const misspell = (id: string) => id.slice(0, id.length >> 1) + id.slice((id.length >> 1) + 1);
 
-/** The message checkStory gives for the copy with `from` replaced by `to` on the line that matches. */
-function check(file: 'story' | 'views', line: RegExp, from: string, to: string): string {
+/**
+ * The message checkStory gives for the copy with the id `from` written `to` on the lines that match,
+ * and the first line changed (where the message must point).
+ */
+function check(file: 'story' | 'views', line: RegExp, from: string, to: string) {
+	const token = new RegExp(`(?<=[:,] *)${from}(?=,|$)`);
+	let first = 0;
 	const edit = (text: string) =>
 		text
 			.split('\n')
-			.map((l) => (line.test(l) ? l.replace(from, to) : l))
+			.map((l, i) => {
+				if (!line.test(l) || !token.test(l)) return l;
+				first ||= i + 1;
+				return l.replace(token, to);
+			})
 			.join('\n');
 	const story = parseStory(file === 'story' ? edit(storyText) : storyText, FILES.story);
 	const edited = file === 'views' ? parseViews(edit(viewsText), FILES.views) : views;
 	try {
 		checkStory(story, edited, map, FILES, facts);
 	} catch (e) {
-		return (e as Error).message;
+		return { message: (e as Error).message, first };
 	}
 	throw new Error(`the copy with "${to}" for "${from}" passed the check`);
 }
@@ -45,23 +54,30 @@ function check(file: 'story' | 'views', line: RegExp, from: string, to: string):
 describe('did you mean', () => {
 	it('a step’s misspelt view', () => {
 		const view = distinct(views.map((v) => v.id));
-		expect(check('story', new RegExp(`^view: ${view}$`), view, misspell(view))).toContain(
-			`unknown view "${misspell(view)}" — did you mean "${view}"?`
-		);
+		const { message } = check('story', /^view: /, view, misspell(view));
+		expect(message).toContain(`unknown view "${misspell(view)}" — did you mean "${view}"?`);
 	});
 
-	it('a view’s misspelt label, and layer', () => {
+	it('a view’s misspelt label, and layer, named on the line that is wrong', () => {
 		const label = distinct(
 			[...map.kinds.keys()].filter((id) => views.some((v) => v.labels.includes(id)))
 		);
-		expect(check('views', /^labels:/, label, misspell(label))).toContain(
+		const labels = check('views', /^labels:/, label, misspell(label));
+		expect(labels.message).toContain(
 			`label "${misspell(label)}" is not in the map data — did you mean "${label}"?`
+		);
+		expect(labels.message.startsWith(`${FILES.views}:${labels.first}: `), labels.message).toBe(
+			true
 		);
 		const layer = distinct(
 			[...map.groups].filter((id) => views.some((v) => v.layers.includes(id)))
 		);
-		expect(check('views', /^layers:/, layer, misspell(layer))).toContain(
+		const layers = check('views', /^layers:/, layer, misspell(layer));
+		expect(layers.message).toContain(
 			`unknown layer "${misspell(layer)}" — did you mean "${layer}"?`
+		);
+		expect(layers.message.startsWith(`${FILES.views}:${layers.first}: `), layers.message).toBe(
+			true
 		);
 	});
 

@@ -148,28 +148,28 @@ const broken: [string, Kind, At, (line: (text: string, nth?: number) => number) 
 	[
 		'views-missing-highlight.aml',
 		'views',
-		['id: damascus-south'],
+		['highlight: yarmuk'],
 		() =>
 			/view "damascus-south": highlight "yarmuk" is not in the map data — did you mean "yarmouk"\? — check the spelling, or add it to data\/map\/layers\.json \(or data\/geo\) and run npm run data$/
 	],
 	[
 		'views-missing-frame-feature.aml',
 		'views',
-		['id: invisible'],
+		['frame: baadia'],
 		() =>
 			/view "invisible": frame "baadia" is not in the map data — did you mean "badia"\? — check the spelling, or add it to data\/map\/layers\.json \(or data\/geo\) and run npm run data$/
 	],
 	[
 		'views-route-not-line.aml',
 		'views',
-		['id: airport-road'],
+		['route: airport'],
 		() =>
 			/view "airport-road": route "airport" must be a line feature — the lines are: [a-z, -]*airport-road/
 	],
 	[
 		'views-unknown-layer.aml',
 		'views',
-		['id: region'],
+		['layers: countries, relief, urban, lakes, river'],
 		() =>
 			/view "region": unknown layer "river" — did you mean "rivers"\? — the layers are: countries, [a-z, -]+ \(data\/map\/layers\.json\)$/
 	],

@@ -21,7 +21,9 @@ export interface ViewSpec {
 	route?: string;
 	/** One sentence describing what the map shows. */
 	description: string;
+	/** Where the view starts in the views file (its `id:` line), and where each of its keys is set. */
 	line: number;
+	keyLines?: Record<string, number>;
 }
 
 /** A dated note a label may carry (data/facts/dates.json), by the feature it is about. */

@@ -57,8 +57,9 @@ export function normalise(/** @type {string} */ text) {
  * @param {string} text normalised text
  * @param {string} file
  * @param {{ top: string[], section: string, item: string[] }} keys
- * @returns {{ itemLines: number[], topLines: Map<string, number> }} the 1-based line where each item
- *   of the section starts, and where each top-level key is set
+ * @returns {{ itemLines: number[], topLines: Map<string, number>, itemKeyLines: Map<string, number>[] }}
+ *   the 1-based line where each item of the section starts, where each top-level key is set, and
+ *   where each key of each item is set
  */
 function lint(text, file, keys) {
 	const lines = text.split('\n');
@@ -76,6 +77,8 @@ function lint(text, file, keys) {
 	let itemKeys = new Map();
 	/** @type {Map<string, number>} */
 	const topLines = new Map();
+	/** @type {Map<string, number>[]} */
+	const itemKeyLines = [];
 
 	const closeOpen = (/** @type {number} */ at) => {
 		if (open && openHasMore) {
@@ -153,6 +156,7 @@ function lint(text, file, keys) {
 			if (inSection && name === firstKey) {
 				itemLines.push(n);
 				itemKeys = new Map();
+				itemKeyLines.push(itemKeys);
 			}
 			// A key set twice: ArchieML would silently keep the last. In a list this is most often a
 			// missing "id:" line, which folds the next item into this one.
@@ -196,7 +200,7 @@ function lint(text, file, keys) {
 			`[${keys.section}] is never closed — add a line "[]" after its last item`
 		);
 	}
-	return { itemLines, topLines };
+	return { itemLines, topLines, itemKeyLines };
 }
 
 /**
@@ -338,7 +342,11 @@ export function parseViews(input, file) {
 	const text = normalise(input);
 	if (text.trim() === '')
 		throw new CopyError(file, null, 'the file is empty — it should hold the map views');
-	const { itemLines } = lint(text, file, { top: [], section: 'views', item: VIEW_KEYS });
+	const { itemLines, itemKeyLines } = lint(text, file, {
+		top: [],
+		section: 'views',
+		item: VIEW_KEYS
+	});
 	/** @type {Record<string, unknown>} */
 	const doc = archieml.load(text);
 	const raws = Array.isArray(doc.views) ? doc.views : [];
@@ -426,7 +434,8 @@ export function parseViews(input, file) {
 			notes: list(str(raw.notes)),
 			...(route ? { route } : {}),
 			description,
-			line
+			line,
+			keyLines: Object.fromEntries(itemKeyLines[i] ?? [])
 		};
 	});
 }
@@ -476,12 +485,14 @@ export function checkStory(
 		}
 	}
 	for (const view of views) {
-		/** @param {string} id @param {string} role */
-		const need = (id, role) => {
+		/** The line of the view's `key:`, where a wrong id in it is (its `id:` line if unknown). */
+		const at = (/** @type {string} */ key) => view.keyLines?.[key] ?? view.line;
+		/** @param {string} id @param {string} role @param {string} key */
+		const need = (id, role, key) => {
 			if (!features.has(id)) {
 				throw new CopyError(
 					files.views,
-					view.line,
+					at(key),
 					`view "${view.id}": ${role} "${id}" is not in the map data${didYouMean(id, features.keys())} — check the spelling, or add it to data/map/layers.json (or data/geo) and run npm run data`
 				);
 			}
@@ -490,36 +501,36 @@ export function checkStory(
 			if (!map.groups.has(layer)) {
 				throw new CopyError(
 					files.views,
-					view.line,
+					at('layers'),
 					`view "${view.id}": unknown layer "${layer}"${didYouMean(layer, map.groups)} — the layers are: ${[...map.groups].join(', ')} (data/map/layers.json)`
 				);
 			}
 		}
-		if ('ids' in view.frame) view.frame.ids.forEach((id) => need(id, 'frame'));
-		view.highlight.forEach((id) => need(id, 'highlight'));
-		view.labels.forEach((id) => need(id, 'label'));
+		if ('ids' in view.frame) view.frame.ids.forEach((id) => need(id, 'frame', 'frame'));
+		view.highlight.forEach((id) => need(id, 'highlight', 'highlight'));
+		view.labels.forEach((id) => need(id, 'label', 'labels'));
 		for (const id of view.notes) {
 			if (!view.labels.includes(id)) {
 				throw new CopyError(
 					files.views,
-					view.line,
+					at('notes'),
 					`view "${view.id}": note for "${id}", which it does not label — add "${id}" to its labels`
 				);
 			}
 			if (!facts.facts.some((f) => f.feature === id)) {
 				throw new CopyError(
 					files.views,
-					view.line,
+					at('notes'),
 					`view "${view.id}": no dated fact about "${id}" in ${facts.file} — add one with its sources, or remove the note`
 				);
 			}
 		}
 		if (view.route) {
-			need(view.route, 'route');
+			need(view.route, 'route', 'route');
 			if (features.get(view.route) !== 'line') {
 				throw new CopyError(
 					files.views,
-					view.line,
+					at('route'),
 					`view "${view.id}": route "${view.route}" must be a line feature — the lines are: ${[
 						...features
 					]

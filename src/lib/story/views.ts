@@ -28,7 +28,7 @@ export function buildViews(
 			const more = drawn.problems.length - 1;
 			throw new CopyError(
 				viewsFile,
-				spec.line,
+				spec.keyLines?.labels ?? spec.line,
 				`view "${spec.id}": label "${first.id}" cannot be placed: ${first.why} — drop a label, reorder them (the first placed first) or give the view more room${
 					more
 						? ` (and ${more} more: ${drawn.problems
