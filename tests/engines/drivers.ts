@@ -50,10 +50,12 @@ const INTERVALS = [50, 100, 100, 200];
 
 /**
  * What WebKitWebDriver answers when a script runs while the document is being replaced (a page that
- * is still loading after its `goto`): the page is not there yet, so a wait goes on. Any other error
- * stops the wait.
+ * is still loading after its `goto`): the page is not there yet, so a wait goes on until its timeout.
+ * It has two answers: "Could not parse script result", and (once on CI, just after a `goto` to a
+ * #step link) a bare "unknown error" from execute/sync. Any other error stops the wait.
  */
-const BETWEEN_DOCUMENTS = /Could not parse script result/;
+const BETWEEN_DOCUMENTS =
+	/Could not parse script result|unknown error when running "execute\/sync"/;
 
 async function poll<R>(
 	read: () => Promise<R>,
