@@ -49,17 +49,24 @@ const STILL_MS = 6_000;
 const INTERVALS = [50, 100, 100, 200];
 
 /**
- * What WebKitWebDriver answers when a script runs while the document is being replaced (a page that
- * is still loading after its `goto`): the page is not there yet, so a wait goes on until its timeout.
- * It has two answers: "Could not parse script result", and (once on CI, just after a `goto` to a
- * #step link) a bare "unknown error" from execute/sync. Any other error stops the wait.
+ * What WebKitWebDriver answers when a script runs while the document is being replaced: "Could not
+ * parse script result", or a bare "unknown error" from execute/sync. Only WebKit's `goto` and
+ * `reload` expect it, while they wait for the new document (see `newDocument`); anywhere else it is
+ * an error.
  */
 const BETWEEN_DOCUMENTS =
 	/Could not parse script result|unknown error when running "execute\/sync"/;
 
+interface PollOptions {
+	message?: string;
+	timeout?: number;
+	/** Errors that mean "not yet" rather than "wrong" (the document is being replaced). */
+	notYet?: RegExp;
+}
+
 async function poll<R>(
 	read: () => Promise<R>,
-	{ message = 'condition', timeout = 10_000 }: { message?: string; timeout?: number } = {}
+	{ message = 'condition', timeout = 10_000, notYet }: PollOptions = {}
 ): Promise<R> {
 	const start = Date.now();
 	for (let i = 0; ; i++) {
@@ -67,7 +74,7 @@ async function poll<R>(
 		try {
 			value = await read();
 		} catch (error) {
-			if (!BETWEEN_DOCUMENTS.test(String(error)) || Date.now() - start > timeout) throw error;
+			if (!notYet?.test(String(error)) || Date.now() - start > timeout) throw error;
 		}
 		if (value) return value;
 		if (Date.now() - start > timeout)
@@ -225,11 +232,36 @@ export interface Engine {
 function wdioDriver(browser: WdioBrowser): Driver {
 	const evaluate: Driver['evaluate'] = async (fn, arg) =>
 		(await browser.execute(fn as never, arg as never)) as never;
+	/** The document's time origin (which tells one document from the next), once it answers. */
+	const timeOrigin = () =>
+		poll(() => evaluate(() => performance.timeOrigin, undefined), {
+			message: 'the document to answer',
+			notYet: BETWEEN_DOCUMENTS
+		});
+	/**
+	 * WebKitWebDriver can answer a navigation before the new document is the one its scripts run in
+	 * (once on CI, a script run just after a `goto` failed): wait until a document other than the
+	 * last one (its own time origin) has loaded, at the URL asked for.
+	 */
+	const newDocument = (before: number, url?: string) =>
+		poll(
+			() =>
+				evaluate(
+					({ before, url }) =>
+						performance.timeOrigin !== before &&
+						document.readyState === 'complete' &&
+						(url === undefined || location.href === url),
+					{ before, url }
+				),
+			{ message: `a new document${url ? ` at ${url}` : ''}`, notYet: BETWEEN_DOCUMENTS }
+		);
 	const driver: Driver = {
 		name: 'webkit',
 		async goto(url) {
 			await browser.url('about:blank');
+			const before = await timeOrigin();
 			await browser.url(url);
+			await newDocument(before, url);
 		},
 		evaluate,
 		waitFor: makeWaitFor(evaluate),
@@ -255,7 +287,9 @@ function wdioDriver(browser: WdioBrowser): Driver {
 			);
 		},
 		async reload() {
+			const before = await timeOrigin();
 			await browser.refresh();
+			await newDocument(before);
 		},
 		async click(selector) {
 			await browser.$(selector).click();
