@@ -1,4 +1,4 @@
-import { loadStory } from '$lib/server/story';
+import { pageData } from '$lib/server/story';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => loadStory();
+export const load: PageServerLoad = () => pageData();

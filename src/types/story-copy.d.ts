@@ -6,3 +6,8 @@ declare module 'virtual:story-copy' {
 	/** The map views' text (ArchieML). */
 	export const viewsText: string;
 }
+
+declare module 'virtual:story-steps' {
+	/** Each step, with its text, by id; null in the built page's browser bundle (step-text.ts). */
+	export const steps: Record<string, import('$lib/story/types').Step> | null;
+}

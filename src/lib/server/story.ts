@@ -9,7 +9,7 @@ import { parseStory, parseViews, checkStory } from '$lib/story/copy.js';
 import { mapContents } from '$lib/story/features.js';
 import metrics from '$data/build/font-metrics.json';
 import { buildViews } from '$lib/story/views';
-import type { Story } from '$lib/story/types';
+import type { PageStory, Story } from '$lib/story/types';
 import type { Box, MapView } from '$lib/map/types';
 
 export interface StoryData {
@@ -17,6 +17,28 @@ export interface StoryData {
 	views: Record<string, MapView>;
 	/** What the locator inset shows. */
 	locatorBox: Box;
+}
+
+/** What a page is given: the story's metadata and each step's id and view (its text is written into
+ *  the page on the server, step-text.ts, and is not sent to the browser a second time; in `npm run
+ *  dev`, each step whole). */
+export interface PageData {
+	story: PageStory;
+	views: Record<string, MapView>;
+	locatorBox: Box;
+}
+
+export function pageData(): PageData {
+	const { story, views, locatorBox } = loadStory();
+	return {
+		story: {
+			meta: story.meta,
+			// In `npm run dev` the browser renders the text itself (server-markup.ts), from here.
+			steps: import.meta.env.DEV ? story.steps : story.steps.map(({ id, view }) => ({ id, view }))
+		},
+		views,
+		locatorBox
+	};
 }
 
 export function loadStory(): StoryData {

@@ -47,6 +47,16 @@ export interface Story {
 	steps: Step[];
 }
 
+/** A step as the page is given it: which view it shows (its text is in the page's markup; in
+ *  `npm run dev`, where the browser renders the text itself, the whole step). */
+export type PageStep = Pick<Step, 'id' | 'view'> | Step;
+
+/** The story as the page is given it. */
+export interface PageStory {
+	meta: StoryMeta;
+	steps: PageStep[];
+}
+
 /** A map view as the copy specifies it: the map's own type (the map knows nothing of the story). */
 export type { ViewSpec } from '$lib/map/types';
 
