@@ -19,7 +19,8 @@ const config = {
 		}),
 		paths: {
 			// Serve from a subfolder with BASE_PATH=/graphics/invisible-caliphate npm run build
-			base: process.env.BASE_PATH ?? '',
+			// SvelteKit checks the form at start-up (a leading /, no trailing one) and stops with its own message.
+			base: /** @type {'' | `/${string}`} */ (process.env.BASE_PATH ?? ''),
 			relative: true
 		},
 		prerender: {

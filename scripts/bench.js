@@ -88,13 +88,48 @@ async function serve(port) {
 }
 
 /**
+ * A layout-shift entry (the Layout Instability API; not in TypeScript's DOM types).
+ * @typedef {PerformanceEntry & { value: number, hadRecentInput: boolean, sources?: { node: Node | null }[] }} LayoutShift
+ */
+/**
+ * The entries of each performance timeline type the recorder watches.
+ * @typedef {{
+ *   paint: PerformanceEntry,
+ *   'largest-contentful-paint': LargestContentfulPaint,
+ *   'layout-shift': LayoutShift,
+ *   longtask: PerformanceEntry,
+ *   'long-animation-frame': PerformanceEntry
+ * }} BenchEntries
+ */
+/**
+ * What the recorder keeps in the page, as window.__bench. Pairs are [start ms, value or duration ms];
+ * `no-<type>` is set when the browser cannot observe that type.
+ * @typedef {{
+ *   lcp: number[],
+ *   fcp: number,
+ *   shifts: [number, number][],
+ *   shifted: Record<string, number>,
+ *   longtasks: [number, number][],
+ *   loafs: [number, number][],
+ *   moves: [number, number][],
+ *   [unobserved: `no-${string}`]: boolean
+ * }} BenchRecord
+ */
+/**
+ * What the recorder and the scroll put on the page's window (these functions run in the page, so each
+ * casts `window` itself): __frames holds the time of every animation frame while __framing is true.
+ * Not Window's own properties: tests/browser declares a global __frames of its own.
+ * @typedef {{ __bench: BenchRecord, __frames: number[], __framing: boolean }} BenchWindow
+ */
+
+/**
  * Installed before the page's own scripts: records what the page's performance timeline reports
  * (paint, LCP, layout shifts, long tasks, long animation frames) and when the camera moves (the map's
  * aria-busy), with User Timing marks so a trace can find the same moments.
  */
 function recorder() {
-	/** @type {any} */
-	const w = window;
+	const w = /** @type {BenchWindow} */ (/** @type {unknown} */ (window));
+	/** @type {BenchRecord} */
 	const seen = (w.__bench = {
 		lcp: [],
 		fcp: NaN,
@@ -104,9 +139,15 @@ function recorder() {
 		loafs: [],
 		moves: []
 	});
+	/**
+	 * @template {keyof BenchEntries} T
+	 * @param {T} type @param {(entry: BenchEntries[T]) => void} fn
+	 */
 	const watch = (type, fn) => {
 		try {
-			new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({
+			// The observer reports only entries of `type`, which are BenchEntries[T].
+			const each = /** @type {(entry: PerformanceEntry) => void} */ (fn);
+			new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({
 				type,
 				buffered: true
 			});
@@ -116,10 +157,14 @@ function recorder() {
 	};
 	watch('paint', (e) => e.name === 'first-contentful-paint' && (seen.fcp = e.startTime));
 	watch('largest-contentful-paint', (e) => seen.lcp.push(e.startTime));
+	/** @param {Element} el */
+	const describeElement = (el) =>
+		`${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/)[0]}` : ''}`;
+	/** @param {Node | null} node @returns {string} "undefined" for no node, as a key */
 	const describe = (node) =>
 		node?.nodeType === 1
-			? `${node.localName}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/)[0]}` : ''}`
-			: node?.nodeName;
+			? describeElement(/** @type {Element} */ (node)) // nodeType 1: an element
+			: String(node?.nodeName);
 	watch('layout-shift', (e) => {
 		if (e.hadRecentInput) return;
 		seen.shifts.push([e.startTime, e.value]);
@@ -154,7 +199,9 @@ async function measureLoad(browser, url) {
 	await page.waitForLoadState('networkidle');
 	// Long tasks are counted until the page has been quiet for 3 s (a stand-in for time to interactive).
 	await page.waitForTimeout(3000);
-	const seen = await page.evaluate(() => /** @type {any} */ (window).__bench);
+	const seen = await page.evaluate(
+		() => /** @type {BenchWindow} */ (/** @type {unknown} */ (window)).__bench
+	);
 	await context.close();
 	if (!seen.lcp.length || Number.isNaN(seen.fcp))
 		throw new Error('no LCP or FCP entry was reported');
@@ -195,8 +242,7 @@ async function scrollThrough(browser, url, rate, trace) {
 			]
 		});
 	const start = await page.evaluate(() => {
-		/** @type {any} */
-		const w = window;
+		const w = /** @type {BenchWindow} */ (/** @type {unknown} */ (window));
 		w.__frames = [];
 		w.__framing = true;
 		const tick = (/** @type {number} */ t) => {
@@ -223,8 +269,7 @@ async function scrollThrough(browser, url, rate, trace) {
 	}
 	await page.waitForTimeout(2500); // the last camera move lands
 	const seen = await page.evaluate(() => {
-		/** @type {any} */
-		const w = window;
+		const w = /** @type {BenchWindow} */ (/** @type {unknown} */ (window));
 		w.__framing = false;
 		return { ...w.__bench, frames: w.__frames, end: performance.now(), y: scrollY };
 	});

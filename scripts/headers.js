@@ -20,12 +20,13 @@ export const COMMON = {
 	'Referrer-Policy': 'strict-origin-when-cross-origin'
 };
 
+/** @param {string} message @returns {never} */
 function fail(message) {
 	console.error(`scripts/headers.js: ${message}`);
 	process.exit(1);
 }
 
-/** Every index.html under the build, as [url path, file]. */
+/** Every index.html under the build, as [url path, file]. @param {string} dir */
 function pages(dir) {
 	return readdirSync(dir, { recursive: true })
 		.map(String)

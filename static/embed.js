@@ -9,17 +9,26 @@
  */
 (function () {
 	'use strict';
-	var script = document.currentScript;
+	// Loaded by an HTML <script src>. (An SVG <script> has no src: the check below returns on it.)
+	var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
 	if (!script || !script.src) return;
 	var base = new URL('./', script.src).href;
 	var MIN_HEIGHT = 200;
 	var MAX_HEIGHT = 200000;
 	var count = 0;
 
-	/** The height in a pym.js or AMP embed-size message from the frame `childId`, else NaN. */
+	/**
+	 * The height in a pym.js or AMP embed-size message from the frame `childId`, else NaN.
+	 * @param {unknown} data a message's data, of any shape
+	 * @param {string} childId
+	 * @returns {number}
+	 */
 	function heightFrom(data, childId) {
-		if (data && typeof data === 'object' && data.sentinel === 'amp' && data.type === 'embed-size') {
-			return typeof data.height === 'number' ? data.height : NaN;
+		if (data && typeof data === 'object') {
+			var amp = /** @type {{ sentinel?: unknown, type?: unknown, height?: unknown }} */ (data);
+			if (amp.sentinel === 'amp' && amp.type === 'embed-size') {
+				return typeof amp.height === 'number' ? amp.height : NaN;
+			}
 		}
 		if (typeof data === 'string') {
 			var parts = data.split('xPYMx');
@@ -35,6 +44,7 @@
 		return NaN;
 	}
 
+	/** @param {Element & ElementCSSInlineStyle} el */
 	function mount(el) {
 		if (el.getAttribute('data-invisible-caliphate') === 'mounted') return;
 		el.setAttribute('data-invisible-caliphate', 'mounted');
@@ -81,6 +91,7 @@
 				requestAnimationFrame(sendViewport);
 			}
 		}
+		/** @param {MessageEvent} event */
 		function onMessage(event) {
 			if (!iframe.isConnected) return stop();
 			if (event.source !== iframe.contentWindow) return;
@@ -100,6 +111,9 @@
 		iframe.addEventListener('load', queue);
 	}
 
-	var els = document.querySelectorAll('[data-invisible-caliphate]');
+	// HTML, SVG and MathML elements all have a style attribute.
+	var els = /** @type {NodeListOf<Element & ElementCSSInlineStyle>} */ (
+		document.querySelectorAll('[data-invisible-caliphate]')
+	);
 	for (var i = 0; i < els.length; i++) mount(els[i]);
 })();

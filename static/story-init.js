@@ -9,6 +9,7 @@
 	// If the app's scripts fail to load (a 404, a truncated file), the scrolling layout would wait for
 	// a map that never moves: fall back to the article with a still map after each part, and say so
 	// once. The app sets data-started when it runs; after that, errors are not ours to handle here.
+	/** @param {string} reason what failed, for the console */
 	function fallBack(reason) {
 		if (html.hasAttribute('data-started') || !html.classList.contains('js')) return;
 		html.classList.remove('js');
