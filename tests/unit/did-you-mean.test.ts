@@ -54,8 +54,10 @@ function check(file: 'story' | 'views', line: RegExp, from: string, to: string) 
 describe('did you mean', () => {
 	it('a step’s misspelt view', () => {
 		const view = distinct(views.map((v) => v.id));
-		const { message } = check('story', /^view: /, view, misspell(view));
+		const { message, first } = check('story', /^view: /, view, misspell(view));
 		expect(message).toContain(`unknown view "${misspell(view)}" — did you mean "${view}"?`);
+		// On the step's view: line, not its id: line.
+		expect(message.startsWith(`${FILES.story}:${first}: `), message).toBe(true);
 	});
 
 	it('a view’s misspelt label, and layer, named on the line that is wrong', () => {

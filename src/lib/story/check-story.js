@@ -47,7 +47,7 @@ export function checkStory(
 		if (!viewIds.has(step.view)) {
 			throw new CopyError(
 				files.story,
-				step.line,
+				step.keyLines?.view ?? step.line,
 				`step "${step.id}": unknown view "${step.view}"${didYouMean(step.view, viewIds)} — known views: ${[...viewIds].join(', ')}`
 			);
 		}

@@ -38,7 +38,7 @@ export function parseStory(input, file, warn = () => {}) {
 	const text = normalise(input);
 	if (text.trim() === '')
 		throw new CopyError(file, null, 'the file is empty — it should hold the story copy');
-	const { itemLines, topLines } = lint(text, file, {
+	const { itemLines, topLines, itemKeyLines } = lint(text, file, {
 		top: STORY_KEYS,
 		section: 'steps',
 		item: STEP_KEYS
@@ -113,17 +113,21 @@ export function parseStory(input, file, warn = () => {}) {
 			);
 		}
 		seen.set(id, line ?? 0);
+		/** Where each of the step's keys is set, so that a message points at the line that is wrong. */
+		const keyLines = Object.fromEntries(itemKeyLines[i] ?? []);
 		const view = str(raw.view);
 		if (!view) throw new CopyError(file, line, `${where} has no view — add "view: <view id>"`);
-		/** @param {string} text */
-		const rich = (text) =>
-			parseInline(text, (message) => warn(`${file}:${line ?? '?'}: ${where}: ${message}`));
+		/** @param {string} text @param {string} key */
+		const rich = (text, key) =>
+			parseInline(text, (message) =>
+				warn(`${file}:${keyLines[key] ?? line ?? '?'}: ${where}: ${message}`)
+			);
 		const paragraphs = str(raw.text)
 			.split(/\n\s*\n/)
 			.map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
 			.filter(Boolean)
-			.map(rich);
-		const quote = str(raw.quote) ? rich(str(raw.quote)) : undefined;
+			.map((p) => rich(p, 'text'));
+		const quote = str(raw.quote) ? rich(str(raw.quote), 'quote') : undefined;
 		if (paragraphs.length === 0 && !quote) {
 			throw new CopyError(
 				file,
@@ -131,7 +135,7 @@ export function parseStory(input, file, warn = () => {}) {
 				`${where} has no text — add "text:" with its paragraphs, ending with ":end"`
 			);
 		}
-		return { id, view, paragraphs, ...(quote ? { quote } : {}), line: line ?? 0 };
+		return { id, view, paragraphs, ...(quote ? { quote } : {}), line: line ?? 0, keyLines };
 	});
 	return {
 		meta: /** @type {import('./types').StoryMeta} */ (/** @type {unknown} */ (meta)),

@@ -38,6 +38,8 @@ export interface Step {
 	quote?: Inline[];
 	/** 1-based line in the copy file where the step starts (for error messages). */
 	line: number;
+	/** The line of each of its keys (`view:`, `text:`, …), for error messages about that key. */
+	keyLines?: Record<string, number>;
 }
 
 export interface Story {
