@@ -50,6 +50,13 @@ export default defineConfig<EngineOptions>({
 			testDir: 'tests/browser',
 			use: { viewport: PHONE, isMobile: false, hasTouch: true }
 		},
+		// `npm run dev` as an editor uses it: its own dev server, on copies of the copy files.
+		{
+			name: 'dev',
+			testDir: 'tests/dev',
+			fullyParallel: false,
+			use: { viewport: DESKTOP }
+		},
 		// Each engine at each size; Chromium (the `page` fixture) draws the reference at the same size.
 		...(['webkit', 'firefox'] as const).flatMap((engine) =>
 			(
