@@ -5,11 +5,11 @@
  * it, in our message or in pym.js's `viewport-iframe-position` (sent by a pym Parent with trackscroll).
  */
 
-/** Where the host's screen is: the iframe's top edge relative to the host's viewport, and its height. */
-export interface HostView {
-	top: number;
-	height: number;
-}
+import type { Viewport } from '$lib/scrolly/viewport';
+
+/** Where the host's screen is: the iframe's top edge relative to the host's viewport, and its height
+ *  (what the scroller takes as its viewport). */
+export type HostView = Viewport;
 
 export const SENTINEL = 'invisible-caliphate';
 
