@@ -128,6 +128,9 @@ export async function waitForArrival(page: Page): Promise<void> {
 	);
 }
 
+/** The shortest camera flight (src/lib/map/camera.ts clamps flights to 0.7–2.4 s). */
+export const SHORTEST_FLIGHT_MS = 700;
+
 /** The longest camera flight (src/lib/map/camera.ts clamps flights to 0.7–2.4 s), with room to spare. */
 export const LONGEST_FLIGHT_MS = 3000;
 

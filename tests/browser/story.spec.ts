@@ -5,6 +5,7 @@ import {
 	recordBusy,
 	busyMoments,
 	LONGEST_FLIGHT_MS,
+	SHORTEST_FLIGHT_MS,
 	runClock,
 	POLL,
 	arriveAt,
@@ -25,6 +26,21 @@ import {
 
 const first = steps[0];
 const last = steps[steps.length - 1];
+
+/** The map's SVG viewBox, as numbers: where the camera's window was last drawn. */
+const mapViewBox = async (page: Page) =>
+	(await page.locator('[data-story-map] .frame > svg').getAttribute('viewBox'))
+		?.split(' ')
+		.map(Number);
+
+/** The animations of the map still playing or holding a frame: what it is keyed with in flight. */
+const mapAnimations = (page: Page) =>
+	page.evaluate(() =>
+		document
+			.querySelector('[data-story-map]')!
+			.getAnimations({ subtree: true })
+			.map((a) => `${(a.effect as KeyframeEffect).target?.nodeName} ${a.playState}`)
+	);
 
 /** Collapses runs of white space, as a reader sees text. */
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -90,42 +106,58 @@ test.describe('scrolling through the story', () => {
 		context
 	}) => {
 		const middle = middleStep();
+		// The page's clock, held still for the turn-back: the camera lands on a timer, so a flight under
+		// way stays under way until the clock is run, however slow the machine.
+		await page.clock.install();
 		await recordSteps(page);
 		await page.goto('/');
 		await waitForView(page, first.view);
+		await waitForArrival(page);
 
-		await scrollToStep(page, last.id);
-		await waitForActiveStep(page, last.id);
-		await waitForView(page, last.view);
-
-		await scrollToStep(page, middle.id);
-		await waitForActiveStep(page, middle.id);
-		await waitForView(page, middle.view);
+		await arriveAt(page, last, { fastForward: true });
+		await arriveAt(page, middle, { fastForward: true });
 
 		// Change course while the camera is still flying to the last view.
+		await page.clock.pauseAt(await page.evaluate(() => Date.now() + 100));
 		await scrollToStep(page, last.id);
 		await waitForActiveStep(page, last.id);
-		if ((await mapState(page)).busy !== 'true') {
-			// Only on a very slow machine: the flight (at least 0.7 s) ended before we could turn back.
-			test
-				.info()
-				.annotations.push({ type: 'note', description: 'turned back after the flight ended' });
-		}
+		await expect
+			.poll(() => mapState(page), { ...POLL, message: 'the camera takes off for the last view' })
+			.toEqual({ view: null, busy: 'true' });
+		const takeOff = await mapViewBox(page);
+		// A third of the way, at most, into a flight of at least 0.7 s (src/lib/map/camera.ts).
+		await runClock(page, SHORTEST_FLIGHT_MS / 3);
+		expect(await mapState(page), 'in flight before turning back').toEqual({
+			view: null,
+			busy: 'true'
+		});
 		await scrollToStep(page, middle.id);
 		await waitForActiveStep(page, middle.id);
+		// It turned back in flight, from where the camera was: between the two views, not at either.
+		await expect
+			.poll(() => mapViewBox(page), { ...POLL, message: 'the turn-back takes off mid-way' })
+			.not.toEqual(takeOff);
+		expect(await mapState(page), 'in flight back to the middle view').toEqual({
+			view: null,
+			busy: 'true'
+		});
+		expect((await mapAnimations(page)).length, "the map's animations in flight").toBeGreaterThan(0);
+		await runClock(page, LONGEST_FLIGHT_MS);
 		await waitForView(page, middle.view);
-		const jumped = await page.locator('[data-story-map] .frame > svg').getAttribute('viewBox');
+		const jumped = await mapViewBox(page);
 
-		// The same framing as a reader who arrives at that step directly.
+		// The same framing as a reader who arrives at that step directly (with the clock, which is the
+		// context's, running again).
+		await page.clock.resume();
 		const direct = await context.newPage();
 		await recordSteps(direct);
 		await direct.goto(`/#${middle.id}`);
 		await waitForActiveStep(direct, middle.id);
 		await waitForView(direct, middle.view);
-		const arrived = await direct.locator('[data-story-map] .frame > svg').getAttribute('viewBox');
-		expect(jumped?.split(' ').map(Number)).toEqual(arrived?.split(' ').map(Number));
-		// And it stays there.
+		expect(jumped).toEqual(await mapViewBox(direct));
+		// And nothing is left in flight: no animation of the map still playing or holding a frame.
 		expect(await mapState(page)).toEqual({ view: middle.view, busy: 'false' });
+		expect(await mapAnimations(page), "the map's animations after the landing").toEqual([]);
 	});
 
 	test('reloading halfway down keeps the place and the map', async ({ page }) => {
