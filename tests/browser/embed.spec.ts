@@ -190,6 +190,15 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 	// Wrong shapes, non-numbers, negative and absurd heights from the frame, and any message from
 	// another window, change nothing.
 	const frame = page.frame({ url: /\/embed\// })!;
+	// Each sender ends with a probe, which this page hears after embed.js has handled everything sent
+	// before it (one sender's messages arrive in order; embed.js listened first).
+	await page.evaluate(() => {
+		const w = window as unknown as { probes: string[] };
+		w.probes = [];
+		window.addEventListener('message', (e) => {
+			if (typeof e.data === 'object' && e.data?.probe) w.probes.push(e.data.probe);
+		});
+	});
 	await frame.evaluate(() => {
 		const send = (m: unknown) => parent.postMessage(m, '*');
 		send({ sentinel: 'amp', type: 'embed-size', height: -5 });
@@ -200,12 +209,19 @@ test('our embed.js makes a titled, lazy iframe that takes the height the story r
 		send('pymxPYMxinvisible-caliphate-1xPYMxheightxPYMx-40');
 		send(null);
 		send(42);
+		send({ probe: 'frame' });
 	});
-	await page.evaluate(() =>
-		window.postMessage({ sentinel: 'amp', type: 'embed-size', height: 500 }, '*')
-	);
-	await page.waitForTimeout(300);
-	expect(await height()).toBe(last);
+	await page.evaluate(() => {
+		window.postMessage({ sentinel: 'amp', type: 'embed-size', height: 500 }, '*');
+		window.postMessage({ probe: 'host' }, '*');
+	});
+	await expect
+		.poll(
+			() => page.evaluate(() => (window as unknown as { probes: string[] }).probes.slice().sort()),
+			{ message: 'the probes sent after the bad messages' }
+		)
+		.toEqual(['frame', 'host']);
+	expect(await height(), "the frame's height, after the bad messages").toBe(last);
 	expect(errors).toEqual([]);
 });
 
