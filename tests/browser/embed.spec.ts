@@ -284,6 +284,16 @@ test('the story takes where the screen is only from its own parent, and only wel
 	const pin = () =>
 		inner.evaluate(() => getComputedStyle(document.querySelector('.map-wrap')!).transform);
 	const before = await pin();
+	// What the story hears, after its own listener has: the probe its parent sends after the bad
+	// messages, and how many messages came from elsewhere.
+	await inner.evaluate(() => {
+		const w = window as unknown as { heard: { probes: string[]; others: number } };
+		w.heard = { probes: [], others: 0 };
+		window.addEventListener('message', (e) => {
+			if (e.source !== parent) w.heard.others++;
+			else if (typeof e.data === 'object' && e.data?.probe) w.heard.probes.push(e.data.probe);
+		});
+	});
 
 	// A sibling frame on the host page (not the story's parent) claims the screen is elsewhere…
 	await page.evaluate(() => {
@@ -308,13 +318,31 @@ test('the story takes where the screen is only from its own parent, and only wel
 			{ sentinel: 'someone-else', type: 'viewport', top: 0, height: 800 },
 			'pymxPYMxotherxPYMxviewport-iframe-positionxPYMx1280 800 0 0 800 1280',
 			null,
-			42
+			42,
+			{ probe: 'parent' }
 		])
 			story.postMessage(m, '*');
 	});
-	await page.waitForTimeout(500);
-	await expect(frame.locator(`#${step.id}`)).toHaveClass(/\bactive\b/);
-	expect(await pin()).toBe(before);
+	// Handled: the parent's probe and a few of the sibling's claims are in, and the story has drawn
+	// two frames since, time for any of them to have moved its map.
+	await expect
+		.poll(
+			() =>
+				inner.evaluate(() => {
+					const { heard } = window as unknown as { heard: { probes: string[]; others: number } };
+					return heard.probes.includes('parent') && heard.others >= 3;
+				}),
+			{ message: "the parent's probe and three of the sibling's messages reach the story" }
+		)
+		.toBe(true);
+	await inner.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	expect(
+		await frame.locator(`#${step.id}`).getAttribute('class'),
+		'the step the reader is on, still active'
+	).toMatch(/\bactive\b/);
+	expect(await pin(), "the story's map, pinned where it was").toBe(before);
 	expect(errors).toEqual([]);
 });
 
