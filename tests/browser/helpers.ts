@@ -5,6 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { parseStory, parseViews } from '../../src/lib/story/copy.js';
 import { plain } from '../../src/lib/story/inline.js';
 import type { Inline } from '../../src/lib/story/types';
+import { COPY } from '../copy-files.js';
 
 export interface CopyStep {
 	id: string;
@@ -13,15 +14,16 @@ export interface CopyStep {
 	quote?: Inline[];
 }
 
-const STORY_FILE = fileURLToPath(new URL('../../data/copy/story.aml', import.meta.url));
-const VIEWS_FILE = fileURLToPath(new URL('../../data/copy/views.aml', import.meta.url));
+// The copy the build read: data/copy/*.aml, or STORY_FILE / VIEWS_FILE (tests/copy-files.js).
+const STORY_FILE = fileURLToPath(new URL(`../../${COPY.story}`, import.meta.url));
+const VIEWS_FILE = fileURLToPath(new URL(`../../${COPY.views}`, import.meta.url));
 
 /** How often to look again while waiting on the page: the camera's flights last 0.7–2.4 s. */
 export const POLL = { intervals: [50, 100, 100, 200], timeout: 10_000 };
 
 /** The story copy, parsed with the same code the build uses. */
 export function loadCopy(): { meta: Record<string, string>; steps: CopyStep[] } {
-	const story = parseStory(readFileSync(STORY_FILE, 'utf8'), 'data/copy/story.aml');
+	const story = parseStory(readFileSync(STORY_FILE, 'utf8'), COPY.story);
 	return story as unknown as { meta: Record<string, string>; steps: CopyStep[] };
 }
 
@@ -29,7 +31,7 @@ export const copy = loadCopy();
 export const steps = copy.steps;
 
 /** The map views, parsed with the same code the build uses. */
-export const views = parseViews(readFileSync(VIEWS_FILE, 'utf8'), 'data/copy/views.aml') as {
+export const views = parseViews(readFileSync(VIEWS_FILE, 'utf8'), COPY.views) as {
 	id: string;
 	route?: string;
 }[];

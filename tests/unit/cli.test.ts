@@ -16,9 +16,9 @@ function run(command: string[], env: Record<string, string>) {
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-/** Where the fixture's broken step starts: the line its messages name. */
+/** The fixture's broken line, the step's view: the line its messages name. */
 const THREAT_LINE =
-	readFileSync('tests/fixtures/copy/unknown-view.aml', 'utf8').split('\n').indexOf('id: threat') +
+	readFileSync('tests/fixtures/copy/unknown-view.aml', 'utf8').split('\n').indexOf('view: regoin') +
 	1;
 
 describe('broken copy stops the commands with one readable line', () => {

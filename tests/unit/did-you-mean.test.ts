@@ -7,7 +7,7 @@ import { parseStory, parseViews, checkStory } from '../../src/lib/story/copy.js'
 import { mapContents } from '../../src/lib/story/features.js';
 import { parseFacts } from '../../src/lib/story/facts.js';
 import { distance, didYouMean } from '../../src/lib/story/nearest.js';
-import { FILES } from '../../data/scripts/check-copy.js';
+import { COPY as FILES } from '../copy-files.js';
 
 const read = (f: string) => readFileSync(f, 'utf8');
 const storyText = read(FILES.story);

@@ -10,12 +10,13 @@ import { collectFeatures } from '../../data/scripts/geo.js';
 import { loadInputs } from '../../data/scripts/inputs.js';
 import { LARGEST_FRAME, PHONE_FRAME } from '../../src/lib/map/screens.js';
 import type { Box } from '../../src/lib/map/types';
+import { COPY } from '../copy-files.js';
 
 const topology = JSON.parse(readFileSync('data/build/map.topo.json', 'utf8')) as Topology;
 const metrics = JSON.parse(readFileSync('data/build/font-metrics.json', 'utf8'));
 const map = new MapData(topology, metrics);
 const basemap = map.basemap();
-const specs = parseViews(readFileSync('data/copy/views.aml', 'utf8'), 'data/copy/views.aml');
+const specs = parseViews(readFileSync(COPY.views, 'utf8'), COPY.views);
 const views = specs.map((s) => map.view(s).view);
 const inputs = loadInputs();
 const sources = collectFeatures(inputs);

@@ -9,12 +9,13 @@ import { MapData, clipRing, centroid } from '../../src/lib/map/geometry';
 import { parseViews } from '../../src/lib/story/copy.js';
 import { parseFacts } from '../../src/lib/story/facts.js';
 import type { Box } from '../../src/lib/map/types';
+import { COPY } from '../copy-files.js';
 
 const topology = JSON.parse(readFileSync('data/build/map.topo.json', 'utf8')) as Topology;
 const metrics = JSON.parse(readFileSync('data/build/font-metrics.json', 'utf8'));
-const specs = parseViews(readFileSync('data/copy/views.aml', 'utf8'), 'data/copy/views.aml');
+const specs = parseViews(readFileSync(COPY.views, 'utf8'), COPY.views);
 const facts = parseFacts(JSON.parse(readFileSync('data/facts/dates.json', 'utf8')), 'dates.json');
-const { views } = buildViews(topology, metrics, specs, facts, 'data/copy/views.aml');
+const { views } = buildViews(topology, metrics, specs, facts, COPY.views);
 const map = new MapData(topology, metrics);
 
 /** Share of a box that an area's part in it covers. */
