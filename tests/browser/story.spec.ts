@@ -752,7 +752,10 @@ test.describe('before and during hydration', () => {
 							const href = el.getAttribute('href');
 							const url = href && new URL(href, document.baseURI).href;
 							const loaded =
-								url && performance.getEntriesByName(url).some((e) => e.responseEnd > 0);
+								url &&
+								performance
+									.getEntriesByName(url, 'resource')
+									.some((e) => (e as PerformanceResourceTiming).responseEnd > 0);
 							if (!loaded)
 								pending.push(href ?? `${el.getAttribute('data-src')}, not yet asked for`);
 						}
