@@ -89,6 +89,7 @@ test('on a phone, what each step is about is clear of its card, and every label 
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await recordSteps(page);
 	await page.goto('/');
+	let subjects = 0;
 	for (const step of steps) {
 		// The card where a reader reads it: its top where a #step link puts it.
 		const at = await page.evaluate(() =>
@@ -116,6 +117,9 @@ test('on a phone, what each step is about is clear of its card, and every label 
 				labels: [...map.querySelectorAll('.overlay .label')].map(box)
 			};
 		}, step.id);
+		// Every view names places (views.aml): none read here would mean the labels were not found.
+		expect(labels.length, `${step.id}: labels on its map`).toBeGreaterThan(0);
+		subjects += subject.length;
 		for (const s of subject)
 			expect(s.bottom, `${step.id}: "${s.what}" runs under the card`).toBeLessThanOrEqual(
 				card.top + 1
@@ -128,4 +132,6 @@ test('on a phone, what each step is about is clear of its card, and every label 
 			);
 		}
 	}
+	// Most views highlight their subject (views.aml "highlight"): none seen means none was checked.
+	expect(subjects, 'highlighted subjects seen through the story').toBeGreaterThan(0);
 });
