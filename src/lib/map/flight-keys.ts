@@ -111,7 +111,10 @@ export function keyDrawingFlight(
 				const since = typeof frame === 'number' ? sampleAt(frame) : to;
 				drawFrom(to, Math.max(since, to - 2 * SLACK));
 			},
-			flight.start + offsets[next] * flight.duration - performance.now()
+			// Due SLACK samples before `next`: the new picture is keyed back that far anyway, and a
+			// timer late by up to twice SLACK then still finds the picture keyed where the camera is
+			// (the old one is held beyond `next` + SLACK, while the labels move on).
+			flight.start + offsets[Math.max(from, next - SLACK)] * flight.duration - performance.now()
 		);
 	};
 	drawFrom(0);
