@@ -4,9 +4,7 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/tools/browser.js';
 import type { EngineOptions } from './tests/engines/fixtures';
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP_SCREEN as DESKTOP, PHONE_SCREEN as PHONE } from './src/lib/map/screens.js';
 
 // PREVIEW_PORT: run beside a preview someone else already has on 4173.
 const PORT = Number(process.env.PREVIEW_PORT ?? 4173);

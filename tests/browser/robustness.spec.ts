@@ -13,6 +13,7 @@ import { test, expect, type Browser, type BrowserContext, type Page } from '@pla
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { LONGEST_FLIGHT_MS, runClock, scrollToStep, steps, views } from './helpers';
+import { DESKTOP_SCREEN, PHONE_SCREEN } from '../../src/lib/map/screens.js';
 
 const DEBUG = !!process.env.ROBUST_DEBUG;
 const SEED = Number(process.env.ROBUST_SEED ?? 20250611) >>> 0;
@@ -25,13 +26,15 @@ const VIEW_OF: Record<string, string> = Object.fromEntries(steps.map((s) => [s.i
 /** Views with a route, drawn as the reader scrolls through the step (with motion on). */
 const ROUTE_VIEWS = new Set(views.filter((v) => v.route).map((v) => v.id));
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+const DESKTOP = DESKTOP_SCREEN;
+const PHONE = PHONE_SCREEN;
 /** Browser zoom: the CSS viewport shrinks by the zoom factor and devicePixelRatio grows by it. */
-const ZOOMS = [
-	{ name: '125 %', viewport: { width: 1024, height: 640 }, deviceScaleFactor: 1.25 },
-	{ name: '150 %', viewport: { width: 853, height: 533 }, deviceScaleFactor: 1.5 }
-];
+const zoomed = (zoom: number) => ({
+	name: `${zoom * 100} %`,
+	viewport: { width: Math.floor(DESKTOP.width / zoom), height: Math.floor(DESKTOP.height / zoom) },
+	deviceScaleFactor: zoom
+});
+const ZOOMS = [zoomed(1.25), zoomed(1.5)];
 
 /** A tiny linear congruential generator (Numerical Recipes' constants): the same seed, the same moves. */
 function random(seed: number) {

@@ -11,6 +11,7 @@ import {
 	type Size
 } from './drivers';
 import { startProxy } from './proxy';
+import { DESKTOP_SCREEN } from '../../src/lib/map/screens.js';
 
 export interface EngineOptions {
 	/** Which engine the project drives. */
@@ -36,10 +37,7 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
 	engine: ['webkit', { option: true, scope: 'worker' }],
-	size: [
-		{ width: 1280, height: 800 },
-		{ option: true, scope: 'worker' }
-	],
+	size: [DESKTOP_SCREEN, { option: true, scope: 'worker' }],
 	origin: [
 		async ({}, use, workerInfo) => {
 			const proxy = await startProxy(workerInfo.project.use.baseURL!);
