@@ -72,11 +72,11 @@ export async function stepEvents(page: Page): Promise<string[]> {
 
 /**
  * Scrolls so the step's top edge sits at `at` (fraction of the viewport height): 0.4 is just past the
- * trigger line (0.6 on desktop, 0.8 on phones; the steps' data-trigger). Resolves once the page has had
- * the scroll event, which the browser dispatches in its next rendering update: a test that then waits
- * frames of a faked clock (page.clock fakes requestAnimationFrame) read the page before the story had
- * seen the scroll whenever a loaded machine was slow to render (the robustness test's slow reader, one
- * step behind).
+ * trigger line on either layout (DESKTOP_TRIGGER, PHONE_TRIGGER in src/lib/layout.js; the steps'
+ * data-trigger). Resolves once the page has had the scroll event, which the browser dispatches in its
+ * next rendering update: a test that then waits frames of a faked clock (page.clock fakes
+ * requestAnimationFrame) read the page before the story had seen the scroll whenever a loaded machine
+ * was slow to render (the robustness test's slow reader, one step behind).
  */
 export async function scrollToStep(page: Page, id: string, at = 0.4): Promise<void> {
 	await page.evaluate(

@@ -13,6 +13,7 @@ import { test, expect, type Browser, type BrowserContext, type Page } from '@pla
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { LONGEST_FLIGHT_MS, runClock, scrollToStep, steps, views } from './helpers';
+import { DESKTOP_TRIGGER, PHONE_QUERY, PHONE_TRIGGER } from '../../src/lib/layout.js';
 import { DESKTOP_SCREEN, PHONE_SCREEN } from '../../src/lib/map/screens.js';
 
 const DEBUG = !!process.env.ROBUST_DEBUG;
@@ -63,7 +64,8 @@ interface Settled {
 	height: number;
 	dpr: number;
 	trigger: number;
-	/** 0.8 on phones (max-width 700px), else 0.6: what data-trigger should say at this width. */
+	/** PHONE_TRIGGER on phones (PHONE_QUERY), else DESKTOP_TRIGGER: what data-trigger should say at
+	 *  this width. */
 	expectedTrigger: number;
 	/** The step a reader expects at this scroll position: the last whose top has crossed the line. */
 	expected: string;
@@ -82,8 +84,9 @@ interface Settled {
  * first that is not; the first step before any has crossed it).
  */
 async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled> {
+	const layout = { query: PHONE_QUERY, phone: PHONE_TRIGGER, desktop: DESKTOP_TRIGGER };
 	return page.evaluate(
-		({ frames, timeout }) =>
+		({ frames, timeout, layout }) =>
 			new Promise<Settled>((resolve) => {
 				const started = Date.now();
 				// Arrived resources, from an observer: page.clock.install() fakes `performance`, whose
@@ -106,7 +109,7 @@ async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled
 				const finish = (timedOut: boolean) => {
 					resources.disconnect();
 					const { map, container, sections } = read();
-					const expectedTrigger = matchMedia('(max-width: 700px)').matches ? 0.8 : 0.6;
+					const expectedTrigger = matchMedia(layout.query).matches ? layout.phone : layout.desktop;
 					const line = innerHeight * expectedTrigger;
 					let index = 0;
 					const tops = sections.map((s) => s.getBoundingClientRect().top);
@@ -151,7 +154,7 @@ async function settle(page: Page, frames = 3, timeout = 10_000): Promise<Settled
 				};
 				requestAnimationFrame(tick);
 			}),
-		{ frames, timeout }
+		{ frames, timeout, layout }
 	);
 }
 
