@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../engines/drivers';
 import { parseStory } from '../../src/lib/story/copy.js';
 import { plain } from '../../src/lib/story/inline.js';
 
@@ -21,17 +21,6 @@ const SHOWS_WITHIN = 10_000;
 let server: ChildProcess;
 let origin = '';
 let output = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 test.describe.configure({ mode: 'serial' });
 

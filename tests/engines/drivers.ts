@@ -132,7 +132,7 @@ export function available(engine: EngineName): Availability {
 // ---------------------------------------------------------------------------------------------------
 // Processes
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
