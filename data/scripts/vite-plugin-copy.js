@@ -1,8 +1,9 @@
 // Vite plugin: checks the copy before a build starts and stops the build with one readable line
 // (file:line: what is wrong — the fix) instead of a stack trace from deep inside prerendering. It
 // also serves the copy to the app as `virtual:story-copy`: data/copy/*.aml, or the files STORY_FILE
-// and VIEWS_FILE name (a fixture copy builds a whole page that way); and each step's text, parsed, as
-// `virtual:story-steps`, which the built page's browser bundle gets empty (src/lib/story/step-text.ts).
+// and VIEWS_FILE name (a fixture copy builds a whole page that way); and each step's text and the
+// credits' words, parsed, as `virtual:story-steps`, which the built page's browser bundle gets empty
+// (src/lib/story/step-text.ts, src/routes/+page.svelte).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCopy, filesFromEnv, FILES } from './check-copy.js';
@@ -36,11 +37,15 @@ export function storyCopy() {
 			if (id === `\0${STEPS}`) {
 				// The browser gets none: the built page keeps the text from the server, and in
 				// `npm run dev` the page data brings it (src/lib/server/story.ts).
-				if (this.environment?.config.consumer === 'client') return 'export const steps = null;';
+				if (this.environment?.config.consumer === 'client')
+					return 'export const steps = null;\nexport const credits = null;';
 				// A mistake in the copy stops here with its one line (in `npm run dev`, in the error
 				// overlay too), not as a stack trace from a component.
 				const parsed = parseStory(readFileSync(story, 'utf8'), files.story);
-				return `export const steps = ${JSON.stringify(Object.fromEntries(parsed.steps.map((s) => [s.id, s])))};`;
+				return [
+					`export const steps = ${JSON.stringify(Object.fromEntries(parsed.steps.map((s) => [s.id, s])))};`,
+					`export const credits = ${JSON.stringify(parsed.credits)};`
+				].join('\n');
 			}
 			return [
 				`export const files = ${JSON.stringify({ story: files.story, views: files.views })};`,

@@ -10,4 +10,6 @@ declare module 'virtual:story-copy' {
 declare module 'virtual:story-steps' {
 	/** Each step, with its text, by id; null in the built page's browser bundle (step-text.ts). */
 	export const steps: Record<string, import('$lib/story/types').Step> | null;
+	/** The credits' words; null in the browser (+page.svelte writes the credits on the server). */
+	export const credits: import('$lib/story/types').CreditsWords | null;
 }

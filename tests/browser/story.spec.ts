@@ -698,6 +698,10 @@ test.describe('before and during hydration', () => {
 		const page = await context.newPage();
 		await page.goto('/');
 		await expect(page.locator('h1')).toHaveText(copy.meta.title);
+		// The kicker and the credits' headings are the copy's words too.
+		await expect(page.locator('.kicker')).toHaveText(copy.meta.kicker);
+		await expect(page.locator('.credits h2')).toHaveText([copy.credits.map, copy.credits.dates]);
+		await expect(page.locator('.credits p').first()).toHaveText(copy.credits['hand-drawn']);
 		await expect(page.locator('[data-step]')).toHaveCount(steps.length);
 		// In reading order: one still map per run of steps sharing a view, each drawn (not blank).
 		const runs = steps.map((s) => s.view).filter((v, i, all) => all[i + 1] !== v);

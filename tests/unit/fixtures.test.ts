@@ -73,6 +73,12 @@ const broken: [string, Kind, At, (line: (text: string, nth?: number) => number) 
 	],
 	['story-no-title.aml', 'story', null, () => /missing "title:" at the top of the file — add it$/],
 	[
+		'story-no-credits-heading.aml',
+		'story',
+		null,
+		() => /missing "credits\.dates:" at the top of the file — add it, with the words the credits/
+	],
+	[
 		'story-bad-id.aml',
 		'story',
 		['id: Yarmouk Camp'],

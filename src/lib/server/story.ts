@@ -34,7 +34,8 @@ export function pageData(): PageData {
 		story: {
 			meta: story.meta,
 			// In `npm run dev` the browser renders the text itself (server-markup.ts), from here.
-			steps: import.meta.env.DEV ? story.steps : story.steps.map(({ id, view }) => ({ id, view }))
+			steps: import.meta.env.DEV ? story.steps : story.steps.map(({ id, view }) => ({ id, view })),
+			...(import.meta.env.DEV ? { credits: story.credits } : {})
 		},
 		views,
 		locatorBox

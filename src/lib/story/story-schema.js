@@ -8,7 +8,9 @@ import { SLUG, str } from './values.js';
 
 /** @typedef {import('./types').Story} Story */
 
-const STORY_KEYS = [
+/** The story's metadata: its kicker, headline, byline, dates, address and share image. */
+const META_KEYS = [
+	'kicker',
 	'title',
 	'dek',
 	'byline',
@@ -19,6 +21,9 @@ const STORY_KEYS = [
 	'canonical',
 	'image'
 ];
+/** The credits' words at the foot of the page, as `credits.map: About the map` (Credits.svelte). */
+const CREDITS_KEYS = /** @type {const} */ (['map', 'hand-drawn', 'dates']);
+const STORY_KEYS = [...META_KEYS, ...CREDITS_KEYS.map((key) => `credits.${key}`)];
 /** Keys that may be left out: the publication date, until the piece is published. */
 const OPTIONAL_STORY_KEYS = ['published'];
 const STEP_KEYS = ['id', 'view', 'text', 'quote'];
@@ -47,11 +52,30 @@ export function parseStory(input, file, warn = () => {}) {
 	const doc = archieml.load(text);
 	/** @type {Record<string, string>} */
 	const meta = {};
-	for (const key of STORY_KEYS) {
+	for (const key of META_KEYS) {
 		meta[key] = str(doc[key]);
 		if (!meta[key] && !OPTIONAL_STORY_KEYS.includes(key))
 			throw new CopyError(file, null, `missing "${key}:" at the top of the file — add it`);
 	}
+	const creditsDoc = /** @type {Record<string, unknown>} */ (
+		typeof doc.credits === 'object' && doc.credits ? doc.credits : {}
+	);
+	const credits = /** @type {import('./types').CreditsWords} */ (
+		/** @type {unknown} */ (
+			Object.fromEntries(
+				CREDITS_KEYS.map((key) => {
+					const words = str(creditsDoc[key]);
+					if (!words)
+						throw new CopyError(
+							file,
+							null,
+							`missing "credits.${key}:" at the top of the file — add it, with the words the credits at the foot of the page show there`
+						);
+					return [key, words];
+				})
+			)
+		)
+	);
 	// When the reporting is from, as the byline says it ("summer 2018"): it names its year, which the
 	// page gives machines as the <time>'s datetime.
 	const reportedYear = /\b(1[89]|20)\d\d\b/.exec(meta.reported);
@@ -140,6 +164,7 @@ export function parseStory(input, file, warn = () => {}) {
 	return {
 		meta: /** @type {import('./types').StoryMeta} */ (/** @type {unknown} */ (meta)),
 		metaLines: Object.fromEntries(topLines),
+		credits,
 		steps
 	};
 }

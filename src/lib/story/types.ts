@@ -1,6 +1,8 @@
 /** The story's content as typed data: what the copy files hold once parsed and checked. */
 
 export interface StoryMeta {
+	/** The line above the headline, e.g. "Syria". */
+	kicker: string;
 	title: string;
 	dek: string;
 	byline: string;
@@ -19,6 +21,13 @@ export interface StoryMeta {
 	canonical: string;
 	/** The map view drawn in the share image (og:image). */
 	image: string;
+}
+
+/** The credits' headings, and the line before the shapes drawn by hand (Credits.svelte). */
+export interface CreditsWords {
+	map: string;
+	'hand-drawn': string;
+	dates: string;
 }
 
 /** Copy text with its allowed inline markup: text, links, emphasis and strong emphasis. */
@@ -44,6 +53,8 @@ export interface Step {
 
 export interface Story {
 	meta: StoryMeta;
+	/** The credits' words at the foot of the page (written on the server only). */
+	credits: CreditsWords;
 	/** The line of each key at the top of the copy file (for error messages). */
 	metaLines?: Record<string, number>;
 	steps: Step[];
@@ -57,6 +68,8 @@ export type PageStep = Pick<Step, 'id' | 'view'> | Step;
 export interface PageStory {
 	meta: StoryMeta;
 	steps: PageStep[];
+	/** In `npm run dev` only, where the browser renders the credits itself. */
+	credits?: CreditsWords;
 }
 
 /** A map view as the copy specifies it: the map's own type (the map knows nothing of the story). */
