@@ -15,7 +15,7 @@ export const FILES = {
 
 /**
  * Copy files named by the environment (STORY_FILE, VIEWS_FILE), so a fixture can be checked through
- * the same commands an editor runs: `STORY_FILE=tests/fixtures/copy/unknown-view.aml npm run data`.
+ * the same commands an editor runs: `STORY_FILE=my/story.aml npm run data`.
  * @returns {Partial<typeof FILES>}
  */
 export function filesFromEnv() {

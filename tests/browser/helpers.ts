@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { parseStory, parseViews } from '../../src/lib/story/copy.js';
 import { plain } from '../../src/lib/story/inline.js';
-import type { Inline } from '../../src/lib/story/types';
+import type { Inline, Story } from '../../src/lib/story/types';
 import { COPY } from '../copy-files.js';
 
 export interface CopyStep {
@@ -22,9 +22,8 @@ const VIEWS_FILE = fileURLToPath(new URL(`../../${COPY.views}`, import.meta.url)
 export const POLL = { intervals: [50, 100, 100, 200], timeout: 10_000 };
 
 /** The story copy, parsed with the same code the build uses. */
-export function loadCopy(): { meta: Record<string, string>; steps: CopyStep[] } {
-	const story = parseStory(readFileSync(STORY_FILE, 'utf8'), COPY.story);
-	return story as unknown as { meta: Record<string, string>; steps: CopyStep[] };
+export function loadCopy(): Story {
+	return parseStory(readFileSync(STORY_FILE, 'utf8'), COPY.story);
 }
 
 export const copy = loadCopy();

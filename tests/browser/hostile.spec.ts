@@ -1,10 +1,11 @@
-// Hostile copy renders inert: the variant build (tests/variant.js) uses tests/fixtures/copy/hostile.aml,
-// the real copy with <script>, javascript: links, event handlers and broken tags pasted in, and is
-// served from a subfolder. Nothing of it may run; none of its words may be lost.
+// Hostile copy renders inert: the variant build (tests/variant.js) uses the copy as it is now with
+// <script>, javascript: links, event handlers and broken tags pasted in (tests/fixtures/hostile-copy.js),
+// and is served from a subfolder. Nothing of it may run; none of its words may be lost.
 import { test, expect } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { VARIANT_DIR, VARIANT_ENV } from '../variant.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { VARIANT_DIR, VARIANT_ENV, writeVariantCopy } from '../variant.js';
+import { parseStory } from '../../src/lib/story/copy.js';
 
 const BASE = VARIANT_ENV.BASE_PATH;
 let server: ChildProcess;
@@ -14,6 +15,7 @@ test.beforeAll(async ({}, testInfo) => {
 	test.setTimeout(120_000);
 	// npm test's unit step builds the variant; build it here when the browser tests run alone.
 	if (!existsSync(`${VARIANT_DIR}/index.html`)) {
+		writeVariantCopy();
 		const build = spawnSync('npm', ['run', 'build'], {
 			env: { ...process.env, ...VARIANT_ENV, BUILD_DIR: VARIANT_DIR },
 			encoding: 'utf8'
@@ -57,7 +59,12 @@ test('pasted scripts, javascript: links, event handlers and broken tags render a
 	page.on('pageerror', (e) => errors.push(String(e)));
 	await page.goto(`${origin}${BASE}/`);
 	const text = page.locator('#story-text');
-	const first = page.locator('#threat');
+	// The hostile markup is in the first step; the last is scrolled to.
+	const { steps } = parseStory(
+		readFileSync(VARIANT_ENV.STORY_FILE, 'utf8'),
+		VARIANT_ENV.STORY_FILE
+	);
+	const first = page.locator(`#${steps[0].id}`);
 
 	// The allowed markup is there, as elements…
 	await expect(first.locator('em', { hasText: 'new' })).toHaveCount(1);
@@ -98,7 +105,7 @@ test('pasted scripts, javascript: links, event handlers and broken tags render a
 	// Reading, hovering and clicking through it runs nothing.
 	await first.getByText('javascript link').click();
 	await first.getByText('Strong never closed').hover();
-	await page.locator('#invisible').scrollIntoViewIfNeeded();
+	await page.locator(`#${steps.at(-1)!.id}`).scrollIntoViewIfNeeded();
 	expect(
 		await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)
 	).toBeUndefined();

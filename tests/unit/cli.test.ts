@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { VARIANT_DIR, VARIANT_ENV } from '../variant.js';
+import { VARIANT_DIR, VARIANT_ENV, writeVariantCopy } from '../variant.js';
 import { parseViews } from '../../src/lib/story/copy.js';
 import { mapContents } from '../../src/lib/story/features.js';
+import { copyFixtures, writeFixtures } from '../fixtures/copy-fixtures.js';
 
 /** Runs a command as an editor would, with a fixture swapped in for the copy. */
 function run(command: string[], env: Record<string, string>) {
@@ -16,24 +17,33 @@ function run(command: string[], env: Record<string, string>) {
 	return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-/** The fixture's broken line, the step's view: the line its messages name. */
-const THREAT_LINE =
-	readFileSync('tests/fixtures/copy/unknown-view.aml', 'utf8').split('\n').indexOf('view: regoin') +
-	1;
+// Two broken copies, made from the copy as it is now (tests/fixtures/copy-fixtures.ts): a step naming
+// an unknown view, and a view labelling a place the map data does not have.
+const { fixtures } = copyFixtures();
+const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
+const unknownView = fixture('unknown-view.aml');
+const missingPlace = fixture('missing-place.aml');
+const written = writeFixtures('cli', {
+	[unknownView.name]: unknownView.text,
+	[missingPlace.name]: missingPlace.text
+});
+afterAll(written.remove);
+/** The line an editor is shown: "file:line: message". */
+const shown = (f: typeof unknownView) =>
+	new RegExp(
+		`^${escape(`${written.path(f.name)}:${f.line}: `)}${f.message.source.replace(/^\^/, '')}`
+	);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('broken copy stops the commands with one readable line', () => {
 	it('npm run data names the file, the line, the step and the fix', { timeout: 60_000 }, () => {
 		const { code, err } = run(['node', 'data/scripts/build-geo.js'], {
-			STORY_FILE: 'tests/fixtures/copy/unknown-view.aml'
+			STORY_FILE: written.path(unknownView.name)
 		});
 		expect(code).toBe(1);
 		const lines = err.trim().split('\n');
 		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(
-			new RegExp(
-				`^tests/fixtures/copy/unknown-view\\.aml:${THREAT_LINE}: step "threat": unknown view "regoin" — did you mean "region"\\? — known views: region, `
-			)
-		);
+		expect(lines[0]).toMatch(shown(unknownView));
 		expect(err).not.toMatch(/\n\s+at /); // no stack trace
 	});
 
@@ -42,23 +52,20 @@ describe('broken copy stops the commands with one readable line', () => {
 		{ timeout: 60_000 },
 		() => {
 			const { code, err } = run(['node', 'data/scripts/build-geo.js'], {
-				VIEWS_FILE: 'tests/fixtures/copy/missing-place.aml'
+				VIEWS_FILE: written.path(missingPlace.name)
 			});
 			expect(code).toBe(1);
-			expect(err.trim()).toMatch(
-				/missing-place\.aml:\d+: view "region": label "atlantis" is not in the map data/
-			);
+			expect(err.trim()).toMatch(shown(missingPlace));
 		}
 	);
 
 	it('the build fails before prerendering, with the same line', { timeout: 120_000 }, () => {
 		const { code, out, err } = run(['npx', 'vite', 'build', '--outDir', '/tmp/never-written'], {
-			STORY_FILE: 'tests/fixtures/copy/unknown-view.aml'
+			STORY_FILE: written.path(unknownView.name)
 		});
 		expect(code).toBe(1);
-		expect(out + err).toMatch(
-			new RegExp(`unknown-view\\.aml:${THREAT_LINE}: step "threat": unknown view "regoin"`)
-		);
+		const line = (out + err).split('\n').find((l) => l.includes(written.path(unknownView.name)));
+		expect(line?.slice(line.indexOf(written.path(unknownView.name)))).toMatch(shown(unknownView));
 		expect(out + err).not.toMatch(/\n\s+at /);
 	});
 });
@@ -106,6 +113,7 @@ describe('served from a subfolder (BASE_PATH)', () => {
 			// The variant build the browser tests of hostile copy also serve (tests/browser/hostile.spec.ts).
 			const out = VARIANT_DIR;
 			rmSync(out, { recursive: true, force: true });
+			writeVariantCopy();
 			const build = spawnSync('npm', ['run', 'build'], {
 				env: { ...process.env, ...VARIANT_ENV, BUILD_DIR: out },
 				encoding: 'utf8'

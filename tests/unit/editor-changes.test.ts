@@ -18,7 +18,9 @@ import { COPY } from '../copy-files.js';
 const FROM_THE_STORY = [
 	'tests/unit/copy.test.ts',
 	'tests/unit/did-you-mean.test.ts',
-	'tests/unit/render.test.ts'
+	'tests/unit/render.test.ts',
+	// The broken-copy fixtures, made from the edited copy.
+	'tests/unit/fixtures.test.ts'
 ];
 /** And from the views file too. */
 const COPY_DERIVED = [

@@ -53,6 +53,8 @@ export function parseViews(input, file) {
 		const line = itemLines[i] ?? 0;
 		const id = str(raw.id);
 		const where = `view ${i + 1}${id ? ` "${id}"` : ''}`;
+		/** The line of one of the view's keys, or of the view, where a message about that key points. */
+		const at = (/** @type {string} */ key) => itemKeyLines[i]?.get(key) ?? line;
 		if (!id || !SLUG.test(id))
 			throw new CopyError(
 				file,
@@ -73,7 +75,7 @@ export function parseViews(input, file) {
 			if (box.length !== 4 || box.some((v) => !Number.isFinite(v))) {
 				throw new CopyError(
 					file,
-					line,
+					at('bbox'),
 					`${where}: bbox must be four numbers "west, south, east, north"`
 				);
 			}
@@ -82,7 +84,7 @@ export function parseViews(input, file) {
 				if (lat < -90 || lat > 90)
 					throw new CopyError(
 						file,
-						line,
+						at('bbox'),
 						`${where}: latitude ${lat} out of range −90..90 — fix the bbox`
 					);
 			}
@@ -90,12 +92,16 @@ export function parseViews(input, file) {
 				if (lon < -180 || lon > 180)
 					throw new CopyError(
 						file,
-						line,
+						at('bbox'),
 						`${where}: longitude ${lon} out of range −180..180 — fix the bbox`
 					);
 			}
 			if (s >= n || w >= e)
-				throw new CopyError(file, line, `${where}: bbox must be west < east and south < north`);
+				throw new CopyError(
+					file,
+					at('bbox'),
+					`${where}: bbox must be west < east and south < north`
+				);
 			frame = { bbox: [w, s, e, n] };
 		} else {
 			const ids = list(str(raw.frame));
@@ -109,7 +115,7 @@ export function parseViews(input, file) {
 		}
 		const margin = str(raw.margin) === '' ? 0 : Number(str(raw.margin));
 		if (!Number.isFinite(margin) || margin < 0)
-			throw new CopyError(file, line, `${where}: margin must be a number of km ≥ 0`);
+			throw new CopyError(file, at('margin'), `${where}: margin must be a number of km ≥ 0`);
 		// Checked against the map's layers in checkStory (data/map/layers.json names them).
 		const layers = list(str(raw.layers));
 		const description = str(raw.description);
