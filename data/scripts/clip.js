@@ -1,14 +1,16 @@
 /**
- * Clip polygons to a longitude/latitude rectangle (Sutherland–Hodgman), and fix ring winding.
+ * Clip GeoJSON polygons to a longitude/latitude rectangle, and fix ring winding.
  *
  * Coordinates are treated as planar [lon, lat]: fine for a region this small that does not
- * cross the antimeridian. A concave ring cut into several pieces comes back as one ring joined
- * by zero-width slivers along the rectangle's edge; they lie on the map frame and fill nothing.
+ * cross the antimeridian. The clipping itself is the piece's one clipper, shared with the label
+ * placer (src/lib/map/clip.js); this file closes its rings and drops those left without area.
  */
+
+import { clipOpenRing } from '../../src/lib/map/clip.js';
 
 /** @typedef {[number, number]} Point */
 /** @typedef {Point[]} Ring */
-/** @typedef {[number, number, number, number]} Box  west, south, east, north */
+/** @typedef {import('../../src/lib/map/clip.js').Box} Box  west, south, east, north */
 
 /** Twice the signed planar area of a closed ring: positive when counter-clockwise. */
 export function ringArea2(/** @type {Ring} */ ring) {
@@ -20,47 +22,13 @@ export function ringArea2(/** @type {Ring} */ ring) {
 }
 
 /**
- * One clipping pass: keep the part of an open ring on the inner side of one edge.
- * @param {Ring} points open ring (first point not repeated)
- * @param {(p: Point) => boolean} inside
- * @param {(a: Point, b: Point) => Point} cross where segment a→b meets the edge
- */
-function clipEdge(points, inside, cross) {
-	/** @type {Ring} */
-	const out = [];
-	for (let i = 0; i < points.length; i++) {
-		const current = points[i];
-		const previous = points[(i + points.length - 1) % points.length];
-		if (inside(current)) {
-			if (!inside(previous)) out.push(cross(previous, current));
-			out.push(current);
-		} else if (inside(previous)) {
-			out.push(cross(previous, current));
-		}
-	}
-	return out;
-}
-
-/** Point where segment a→b meets the vertical line lon = x. */
-const atLon = (/** @type {number} */ x) => (/** @type {Point} */ a, /** @type {Point} */ b) =>
-	/** @type {Point} */ ([x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])]);
-
-/** Point where segment a→b meets the horizontal line lat = y. */
-const atLat = (/** @type {number} */ y) => (/** @type {Point} */ a, /** @type {Point} */ b) =>
-	/** @type {Point} */ ([a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y]);
-
-/**
  * Clip a closed ring to the box. Returns a closed ring, or null when nothing with area is left.
  * @param {Ring} ring
  * @param {Box} box
  * @returns {Ring | null}
  */
-export function clipRing(ring, [west, south, east, north]) {
-	let points = ring.slice(0, -1);
-	points = clipEdge(points, (p) => p[0] >= west, atLon(west));
-	points = clipEdge(points, (p) => p[0] <= east, atLon(east));
-	points = clipEdge(points, (p) => p[1] >= south, atLat(south));
-	points = clipEdge(points, (p) => p[1] <= north, atLat(north));
+export function clipRing(ring, box) {
+	let points = clipOpenRing(ring.slice(0, -1), box);
 	// Drop repeated points that clipping leaves behind, then close the ring.
 	points = points.filter((p, i) => {
 		const q = points[(i + points.length - 1) % points.length];

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { buildViews } from '../../src/lib/story/views';
-import { MapData, clipRing, centroid } from '../../src/lib/map/geometry';
+import { MapData, centroid } from '../../src/lib/map/geometry';
+import { clipOpenRing } from '../../src/lib/map/clip.js';
 import { parseViews } from '../../src/lib/story/copy.js';
 import { parseFacts } from '../../src/lib/story/facts.js';
 import type { Box } from '../../src/lib/map/types';
@@ -25,7 +26,7 @@ function share(id: string, box: Box): number {
 		g.type === 'Polygon' ? [g.coordinates as unknown as number[][][]] : g.coordinates;
 	let area = 0;
 	for (const polygon of polygons) {
-		const ring = clipRing(
+		const ring = clipOpenRing(
 			polygon[0].map((c) => map.projection(c as [number, number])!) as [number, number][],
 			box
 		);

@@ -10,6 +10,7 @@ import { SvgPath } from './svg-path';
 import type { Feature, Geometry, Position } from 'geojson';
 import { makeProjection } from './projection.js';
 import { union } from './frame';
+import { clipOpenRing } from './clip.js';
 import { placeLabels, type LabelCandidate } from './labels';
 import { LOCATOR_BELOW } from './furniture';
 import type { FontMetrics } from './label-styles.js';
@@ -286,7 +287,7 @@ export class MapData {
 			g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
 		const parts = polygons
 			.map((polygon) => {
-				const ring = clipRing(
+				const ring = clipOpenRing(
 					polygon[0].map((c) => this.projection(c as [number, number])!),
 					box
 				);
@@ -322,41 +323,6 @@ export class MapData {
 		const km = [5, 2, 1].map((m) => m * p).find((v) => v <= target) ?? p;
 		return { km: +km.toPrecision(3), units: +(km / kmPerUnit).toFixed(3) };
 	}
-}
-
-/** Sutherland–Hodgman: a planar ring clipped to a box. */
-export function clipRing(ring: [number, number][], [x0, y0, x1, y1]: Box): [number, number][] {
-	type P = [number, number];
-	const edges: [(p: P) => boolean, (a: P, b: P) => P][] = [
-		[(p) => p[0] >= x0, (a, b) => lerpX(a, b, x0)],
-		[(p) => p[0] <= x1, (a, b) => lerpX(a, b, x1)],
-		[(p) => p[1] >= y0, (a, b) => lerpY(a, b, y0)],
-		[(p) => p[1] <= y1, (a, b) => lerpY(a, b, y1)]
-	];
-	let out = ring;
-	for (const [inside, cut] of edges) {
-		const input = out;
-		out = [];
-		for (let i = 0; i < input.length; i++) {
-			const a = input[(i + input.length - 1) % input.length];
-			const b = input[i];
-			if (inside(b)) {
-				if (!inside(a)) out.push(cut(a, b));
-				out.push(b);
-			} else if (inside(a)) out.push(cut(a, b));
-		}
-		if (out.length === 0) break;
-	}
-	return out;
-}
-
-function lerpX(a: [number, number], b: [number, number], x: number): [number, number] {
-	const t = (x - a[0]) / (b[0] - a[0]);
-	return [x, a[1] + t * (b[1] - a[1])];
-}
-function lerpY(a: [number, number], b: [number, number], y: number): [number, number] {
-	const t = (y - a[1]) / (b[1] - a[1]);
-	return [a[0] + t * (b[0] - a[0]), y];
 }
 
 /** Area-weighted centroid of a planar ring, or null for a degenerate one. */
