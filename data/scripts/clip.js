@@ -8,7 +8,7 @@
 
 import { clipOpenRing } from '../../src/lib/map/clip.js';
 
-/** @typedef {[number, number]} Point */
+/** @typedef {import('../../src/lib/map/clip.js').Point} Point */
 /** @typedef {Point[]} Ring */
 /** @typedef {import('../../src/lib/map/clip.js').Box} Box  west, south, east, north */
 

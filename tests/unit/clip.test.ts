@@ -4,6 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { clipOpenRing, type Box, type Point } from '../../src/lib/map/clip.js';
 import { clipGeometry, clipRing, ringArea2 } from '../../data/scripts/clip.js';
 
+/** An open rectangle, counter-clockwise from its lower-left corner. */
+const rect = (x0: number, y0: number, x1: number, y1: number): Point[] => [
+	[x0, y0],
+	[x1, y0],
+	[x1, y1],
+	[x0, y1]
+];
+/** The same rectangle as a closed ring, as GeoJSON writes it. */
+const closedRect = (x0: number, y0: number, x1: number, y1: number): Point[] => {
+	const ring = rect(x0, y0, x1, y1);
+	return [...ring, ring[0]];
+};
 const area = (ring: Point[]) => Math.abs(ringArea2([...ring, ring[0]])) / 2;
 const inBox = ([x, y]: Point, [x0, y0, x1, y1]: Box) =>
 	x >= x0 - 1e-9 && x <= x1 + 1e-9 && y >= y0 - 1e-9 && y <= y1 + 1e-9;
@@ -12,15 +24,7 @@ describe('clipOpenRing', () => {
 	const box: Box = [0, 0, 10, 10];
 
 	it('cuts a square that sticks out of two sides at the box edges', () => {
-		const out = clipOpenRing(
-			[
-				[5, 5],
-				[15, 5],
-				[15, 15],
-				[5, 15]
-			],
-			box
-		);
+		const out = clipOpenRing(rect(5, 5, 15, 15), box);
 		expect(out.every((p) => inBox(p, box))).toBe(true);
 		expect(area(out)).toBeCloseTo(25);
 	});
@@ -79,40 +83,14 @@ describe('the data build’s closed rings', () => {
 	const box: Box = [35, 32, 42, 37];
 
 	it('closes a clipped ring and drops one that only runs along the edge', () => {
-		const ring = clipRing(
-			[
-				[34, 33],
-				[36, 33],
-				[36, 34],
-				[34, 34],
-				[34, 33]
-			],
-			box
-		)!;
+		const ring = clipRing(closedRect(34, 33, 36, 34), box)!;
 		expect(ring[0]).toEqual(ring[ring.length - 1]);
 		expect(Math.abs(ringArea2(ring)) / 2).toBeCloseTo(1);
-		expect(
-			clipRing(
-				[
-					[30, 33],
-					[35, 33],
-					[35, 34],
-					[30, 34],
-					[30, 33]
-				],
-				box
-			)
-		).toBeNull();
+		expect(clipRing(closedRect(30, 33, 35, 34), box)).toBeNull();
 	});
 
 	it('drops a polygon wholly outside and keeps a multipolygon’s inside parts', () => {
-		const square = (x: number, y: number): Point[] => [
-			[x, y],
-			[x + 1, y],
-			[x + 1, y + 1],
-			[x, y + 1],
-			[x, y]
-		];
+		const square = (x: number, y: number) => closedRect(x, y, x + 1, y + 1);
 		expect(clipGeometry({ type: 'Polygon', coordinates: [square(50, 50)] }, box)).toBeNull();
 		const kept = clipGeometry(
 			{ type: 'MultiPolygon', coordinates: [[square(36, 33)], [square(50, 50)], [square(40, 35)]] },
