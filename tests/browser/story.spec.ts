@@ -50,7 +50,11 @@ test.describe('scrolling through the story', () => {
 		page
 	}) => {
 		// The camera's flights are fast-forwarded (a fake clock): the flights themselves are tested
-		// below and in robustness.spec.ts.
+		// below and in robustness.spec.ts, with the errors of real scrolls and flings; requests to
+		// other origins, in security.spec.ts.
+		const errors: string[] = [];
+		page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+		page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
 		await page.clock.install();
 		await recordSteps(page);
 		await page.goto('/');
@@ -81,6 +85,11 @@ test.describe('scrolling through the story', () => {
 		}
 
 		expect(await stepEvents(page)).toEqual(steps.map((s) => s.id));
+		// Past the last step, the credits: the map stays on the last view.
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await expect(page.locator('.credits')).toBeInViewport();
+		await waitForView(page, last.view);
+		expect(errors, 'console errors and page errors').toEqual([]);
 	});
 
 	test('reading backward: from the last step to the first, each step settles the map on its view', async ({
@@ -827,36 +836,6 @@ test.describe('before and during hydration', () => {
 			`#m-syria: server ${server.syria} vs hydrated ${client.syria}`
 		).toBe(true);
 	});
-});
-
-test('a full scroll logs no errors and loads nothing from another origin', async ({
-	page,
-	baseURL
-}) => {
-	const origin = new URL(baseURL!).origin;
-	const errors: string[] = [];
-	const foreign: string[] = [];
-	page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-	page.on('request', (r) => {
-		const url = r.url();
-		// blob: URLs of its own origin are pictures the page made (the relief's, raster-shade.ts).
-		const own = [origin + '/', `blob:${origin}/`, 'data:'];
-		if (!own.some((o) => url.startsWith(o))) foreign.push(url);
-	});
-
-	await recordSteps(page);
-	await page.goto('/');
-	for (const step of steps) {
-		await scrollToStep(page, step.id);
-		await waitForActiveStep(page, step.id);
-	}
-	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-	await expect(page.locator('.credits')).toBeInViewport();
-	await waitForView(page, last.view);
-
-	expect(errors).toEqual([]);
-	expect(foreign).toEqual([]);
 });
 
 test.describe('layout', () => {

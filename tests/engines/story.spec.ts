@@ -213,8 +213,13 @@ test.describe('every step', () => {
 			)
 		).toBe(light.mapInk);
 		const failures: string[] = [];
+		let shot: string | undefined;
 		for (const step of steps) {
 			await Promise.all([arriveAt(driver, step), arriveAt(chromium, step)]);
+			// The map is drawn from the view alone: a step on the view just compared settles on it (above)
+			// and draws the same picture, so it is not shot again.
+			if (step.view === shot) continue;
+			shot = step.view;
 			const [mine, ref] = await Promise.all([shootMap(driver), shootMap(chromium)]);
 			const { fraction, diff } = compare(mine.image, ref.image, PIXEL_THRESHOLD);
 			const area = mine.image.width * mine.image.height;
