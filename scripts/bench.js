@@ -1,5 +1,8 @@
 // npm run bench: the lab figures of issue 6, measured in headless Chromium through the DevTools protocol.
 //   node scripts/bench.js [--no-build] [--runs 5] [--scrolls 3] [--profiles gentle,wheel,fling] [--json]
+//   node scripts/bench.js --scale [--runs 5] [--scrolls 3] [--profiles …]
+//     builds the piece from synthetic copies (scripts/scale-copy.js: the steps 4× and 16×, the steps and
+//     views 4×) into .bench-scale/ and measures each, the published copy first, at 4× CPU, with its HTML.
 // Rebuilds the map data and builds (both timed), serves build/ with tests/tools/serve.js (the headers readers get), then:
 //   load, 4× CPU, 412×823 phone: LCP, CLS and total blocking time, the median of --runs fresh loads;
 //   the whole piece scrolled in each of the profiles below, on the same phone at 1× and 4× CPU:
@@ -17,17 +20,23 @@
 // Prints one JSON line per figure, then a table. A benchmark, not a test: figures vary from run to run
 // and machine to machine; it exits 0 whatever they are, 1 only if it could not measure.
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../tests/tools/browser.js';
 import { cls, median, percentile, scriptPerMoveFrame, tbt } from './bench-figures.js';
+import { scaleCopy } from './scale-copy.js';
+import { FILES } from '../data/scripts/check-copy.js';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SCROLLS = Number(args[args.indexOf('--scrolls') + 1]) || 3;
 const BUILD = !args.includes('--no-build');
 const JSON_ONLY = args.includes('--json');
+const SCALE = args.includes('--scale');
 const profileArg = args.includes('--profiles') ? args[args.indexOf('--profiles') + 1] : undefined;
 
 const PHONE = {
@@ -65,9 +74,16 @@ function freePort() {
 }
 
 /** @param {string} command @param {string[]} argv @param {boolean} quiet */
-function run(command, argv, quiet) {
+/**
+ * @param {string} command @param {string[]} argv @param {boolean} quiet
+ * @param {Record<string, string>} [env] added to this process's environment
+ */
+function run(command, argv, quiet, env = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, argv, { stdio: quiet ? 'ignore' : ['ignore', 2, 2] });
+		const child = spawn(command, argv, {
+			stdio: quiet ? 'ignore' : ['ignore', 2, 2],
+			env: { ...process.env, ...env }
+		});
 		child.on('error', reject);
 		child.on('exit', (code) =>
 			code === 0
@@ -77,11 +93,15 @@ function run(command, argv, quiet) {
 	});
 }
 
-/** @param {number} port */
-async function serve(port) {
-	const server = spawn(process.execPath, ['tests/tools/serve.js', '--port', String(port)], {
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+/** @param {number} port @param {string} [dir] the build to serve (build/ by default) */
+async function serve(port, dir = 'build') {
+	const server = spawn(
+		process.execPath,
+		['tests/tools/serve.js', '--port', String(port), '--dir', dir],
+		{
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	const url = `http://127.0.0.1:${port}/`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -120,6 +140,7 @@ async function serve(port) {
  *   longtasks: [number, number][],
  *   loafs: [number, number][],
  *   moves: [number, number][],
+ *   started: number,
  *   [unobserved: `no-${string}`]: boolean
  * }} BenchRecord
  */
@@ -145,8 +166,15 @@ function recorder() {
 		shifted: {},
 		longtasks: [],
 		loafs: [],
-		moves: []
+		moves: [],
+		started: NaN
 	});
+	// When the app has started (hydrated: src/routes/+layout.svelte sets data-started).
+	new MutationObserver((_, observer) => {
+		if (!document.documentElement?.hasAttribute('data-started')) return;
+		seen.started = performance.now();
+		observer.disconnect();
+	}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-started'] });
 	/**
 	 * @template {keyof BenchEntries} T
 	 * @param {T} type @param {(entry: BenchEntries[T]) => void} fn
@@ -213,12 +241,14 @@ async function measureLoad(browser, url) {
 	await context.close();
 	if (!seen.lcp.length || Number.isNaN(seen.fcp))
 		throw new Error('no LCP or FCP entry was reported');
+	if (Number.isNaN(seen.started)) throw new Error('the app did not start (no html[data-started])');
 	return {
 		lcp: seen.lcp[seen.lcp.length - 1],
 		fcp: seen.fcp,
 		cls: cls(seen.shifts),
 		shifted: seen.shifted,
 		tbt: tbt(seen.longtasks, seen.fcp),
+		started: seen.started,
 		tasks: seen.longtasks.filter(([t]) => t >= seen.fcp).map(([, d]) => Math.round(d))
 	};
 }
@@ -288,12 +318,18 @@ const SCROLL_BY = {
 };
 
 /**
- * Scrolls the whole piece in one profile on a fresh phone page, recording every animation frame's
- * time in the page, and with `trace` a DevTools trace of the main thread too.
- * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
- * @param {boolean} trace @param {string} profile
+ * How one scroll is made: the CPU rate, the profile, and how far (px from the top; the whole page by
+ * default).
+ * @typedef {{ rate: number, profile: string, distance?: number }} ScrollHow
  */
-async function scrollThrough(browser, url, rate, trace, profile) {
+
+/**
+ * Scrolls the piece in one profile on a fresh phone page, recording every animation frame's time in
+ * the page, and with `trace` a DevTools trace of the main thread too.
+ * @param {import('@playwright/test').Browser} browser @param {string} url @param {ScrollHow} how
+ * @param {boolean} trace
+ */
+async function scrollThrough(browser, url, { rate, profile, distance = Infinity }, trace) {
 	const context = await browser.newContext(PHONE);
 	await context.addInitScript(recorder);
 	const page = await context.newPage();
@@ -328,12 +364,13 @@ async function scrollThrough(browser, url, rate, trace, profile) {
 		height: document.documentElement.scrollHeight,
 		screen: innerHeight
 	}));
-	// Until the end of the page: a fling's distance depends on the browser, not on the bench.
-	const bottom = () =>
-		page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2);
-	for (let gestures = 0; !(await bottom()); gestures++) {
+	// Until the end of the page or the distance: a fling's length depends on the browser, not on the
+	// bench, so the page says when it is there.
+	const goal = Math.min(distance, height - screen) - 2;
+	const there = () => page.evaluate((goal) => scrollY >= goal, goal);
+	for (let gestures = 0; !(await there()); gestures++) {
 		if (gestures > (4 * height) / screen)
-			throw new Error(`the ${profile} profile did not reach the end of the page`);
+			throw new Error(`the ${profile} profile did not reach ${goal} px down the page`);
 		await SCROLL_BY[profile](cdp, screen);
 	}
 	await page.waitForTimeout(2500); // the last camera move lands
@@ -344,17 +381,16 @@ async function scrollThrough(browser, url, rate, trace, profile) {
 	});
 	const events = trace ? JSON.parse((await browser.stopTracing()).toString('utf8')) : null;
 	await context.close();
-	if (seen.y + screen < height - 2) throw new Error(`the scroll stopped at ${seen.y} of ${height}`);
+	if (seen.y < goal) throw new Error(`the scroll stopped at ${seen.y} of ${goal} px`);
 	return { start, seen, events: events ? (events.traceEvents ?? events) : null };
 }
 
 /**
- * The frames, long animation frames and layout shifts of one untraced scroll of the whole piece.
- * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
- * @param {string} profile
+ * The frames, long animation frames and layout shifts of one untraced scroll of the piece.
+ * @param {import('@playwright/test').Browser} browser @param {string} url @param {ScrollHow} how
  */
-async function frameFigures(browser, url, rate, profile) {
-	const { start, seen } = await scrollThrough(browser, url, rate, false, profile);
+async function frameFigures(browser, url, how) {
+	const { start, seen } = await scrollThrough(browser, url, how, false);
 	const frames = seen.frames;
 	const intervals = frames
 		.slice(1)
@@ -380,17 +416,17 @@ async function frameFigures(browser, url, rate, profile) {
  * frame interval p95 is the median of the scrolls' (each is listed with it: on a shared 2-core
  * machine scrolls of the same build differ, and a few frames in a hundred decide the figure); long
  * animation frames are counted over every scroll, layout shift is the worst scroll's.
- * @param {import('@playwright/test').Browser} browser @param {string} url @param {number} rate
- * @param {string} profile
+ * @param {import('@playwright/test').Browser} browser @param {string} url @param {ScrollHow} how
+ * @param {boolean} trace whether to trace one more (gentle) scroll
  */
-async function measureScroll(browser, url, rate, profile) {
+async function measureScroll(browser, url, how, trace) {
 	const each = [];
-	for (let i = 0; i < SCROLLS; i++) each.push(await frameFigures(browser, url, rate, profile));
+	for (let i = 0; i < SCROLLS; i++) each.push(await frameFigures(browser, url, how));
 	// The script per camera frame from the gentle profile alone: the figure the budget has had since
 	// the first bench (a trace of each profile would add a scroll each, and the same code runs).
 	const traced =
-		profile === 'gentle'
-			? scriptPerMoveFrame((await scrollThrough(browser, url, rate, true, profile)).events)
+		how.profile === 'gentle' && trace
+			? scriptPerMoveFrame((await scrollThrough(browser, url, how, true)).events)
 			: null;
 	const worst = each.reduce((a, b) => (b.cls > a.cls ? b : a));
 	const seconds = each.reduce((n, s) => n + s.seconds, 0);
@@ -441,6 +477,125 @@ function reportScript(s, rate) {
 	);
 }
 
+/** The synthetic copies of --scale (scripts/scale-copy.js), the published copy first. */
+const SCALES = [
+	{ name: 'as published', times: 1, views: false },
+	{ name: '4× steps', times: 4, views: false },
+	{ name: '16× steps', times: 16, views: false },
+	{ name: '4× views', times: 4, views: true }
+];
+/** Where --scale writes its copies and builds (git ignores it). */
+const SCALE_DIR = '.bench-scale';
+
+/**
+ * Writes a synthetic copy and builds the site from it (npm run build with STORY_FILE, VIEWS_FILE and
+ * BUILD_DIR). Returns the build's folder and the copy's size.
+ * @param {(typeof SCALES)[number]} variant
+ */
+async function buildScaled(variant) {
+	const dir = join(SCALE_DIR, variant.name.replace(/[^a-z0-9]+/gi, '-'));
+	mkdirSync(dir, { recursive: true });
+	const scaled = scaleCopy(
+		{ story: readFileSync(FILES.story, 'utf8'), views: readFileSync(FILES.views, 'utf8') },
+		variant
+	);
+	const files = { story: join(dir, 'story.aml'), views: join(dir, 'views.aml') };
+	writeFileSync(files.story, scaled.story);
+	writeFileSync(files.views, scaled.views);
+	const build = join(dir, 'build');
+	await run('npm', ['run', 'build', '--silent'], JSON_ONLY, {
+		STORY_FILE: files.story,
+		VIEWS_FILE: files.views,
+		BUILD_DIR: build
+	});
+	return { build, steps: scaled.steps, views: scaled.viewCount };
+}
+
+/**
+ * How far the page at `url` scrolls on the phone, px.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ */
+async function scrollLength(browser, url) {
+	const context = await browser.newContext(PHONE);
+	const page = await context.newPage();
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForSelector('html[data-started]');
+	const length = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+	await context.close();
+	return length;
+}
+
+/**
+ * The lab figures of one build served at `url`: its loads, then its scrolls in each profile at each
+ * CPU rate, `distance` px down the page (the whole page by default). `label` names a synthetic copy
+ * (--scale) in every figure's name.
+ * @param {import('@playwright/test').Browser} browser @param {string} url
+ * @param {{ profiles: string[], rates: number[], label?: string, distance?: number }} how
+ */
+async function measurePage(browser, url, { profiles, rates, label = '', distance }) {
+	const tag = label && ` [${label.replace(/^, /, '')}]`;
+	const loads = [];
+	for (let i = 0; i < RUNS; i++) loads.push(await measureLoad(browser, url));
+	const how = `4× CPU, 412×823, median of ${RUNS} fresh loads${label}`;
+	report(`${'LCP'}${tag}`, median(loads.map((l) => l.lcp)), 'ms', 1500, how);
+	report(`${'FCP'}${tag}`, median(loads.map((l) => l.fcp)), 'ms', null, how);
+	const worst = loads.reduce((a, b) => (b.cls > a.cls ? b : a));
+	report(`${'CLS (load)'}${tag}`, worst.cls, '', 0, `${how} (worst)${moved(worst.shifted)}`);
+	report(
+		`app started at${tag}`,
+		median(loads.map((l) => l.started)),
+		'ms',
+		null,
+		`${how}: when html[data-started] was set (the app hydrated and its map ready to move)`
+	);
+	const tbts = loads.map((l) => Math.round(l.tbt)).sort((a, b) => a - b);
+	const tasks = loads.map((l) => l.tasks.join('+') || '0').join(' | ');
+	report(
+		`${'total blocking time'}${tag}`,
+		median(tbts),
+		'ms',
+		50,
+		`${how}, long tasks from FCP until 3 s after the network is quiet (each load's long tasks, ms: ${tasks})`
+	);
+
+	for (const profile of profiles)
+		for (const rate of rates) {
+			const s = await measureScroll(browser, url, { rate, profile, distance }, !label);
+			const key = `${profile}, ${rate}×${label}`;
+			const how = `${profile} profile${label}, ${rate}× CPU, 412×823, ${distance ? `its first ${distance} px (the published piece's length)` : 'whole piece'} scrolled ${SCROLLS} times (a scroll: ${s.seconds.toFixed(0)} s, ${s.frames} frames, ${s.moves} camera moves, medians)`;
+			report(
+				`long animation frames > 50 ms (${key})`,
+				s.longFrames,
+				'',
+				rate === 1 ? 0 : null,
+				how
+			);
+			report(
+				`long animation frames a minute (${key})`,
+				s.perMinute,
+				'',
+				rate === 1 ? 0 : 2,
+				`${how}; over all ${SCROLLS} scrolls`
+			);
+			report(`longest animation frame (${key})`, s.longestFrame, 'ms', 100, how);
+			report(
+				`frame interval p95 (${key})`,
+				s.p95,
+				'ms',
+				rate === 1 ? 17 : 20,
+				`${how}; the median of the scrolls' (each, ms: ${s.p95s})`
+			);
+			report(
+				`CLS while scrolling (${key})`,
+				s.cls,
+				'',
+				0,
+				`${how}; the worst scroll's${moved(s.shifted)}`
+			);
+			if (s.traced) reportScript(s.traced, rate);
+		}
+}
+
 async function main() {
 	const profiles = profileArg?.split(',') ?? Object.keys(SCROLL_BY);
 	const unknown = profiles.find((p) => !(p in SCROLL_BY));
@@ -448,7 +603,7 @@ async function main() {
 		throw new Error(
 			`no scroll profile "${unknown}": --profiles takes ${Object.keys(SCROLL_BY).join(', ')}`
 		);
-	if (BUILD) {
+	if (BUILD && !SCALE) {
 		// The map data first (its output is committed; rebuilding gives the same bytes).
 		const d0 = performance.now();
 		await run('npm', ['run', 'data', '--silent'], JSON_ONLY);
@@ -457,66 +612,45 @@ async function main() {
 		await run('npm', ['run', 'build', '--silent'], JSON_ONLY);
 		report('npm run build', (performance.now() - t0) / 1000, 's', 30, 'wall clock, three passes');
 	}
-	const { server, url } = await serve(await freePort());
 	const browser = await chromium.launch(launchOptions);
 	const version = browser.version();
 	try {
-		const loads = [];
-		for (let i = 0; i < RUNS; i++) loads.push(await measureLoad(browser, url));
-		const how = `4× CPU, 412×823, median of ${RUNS} fresh loads`;
-		report('LCP', median(loads.map((l) => l.lcp)), 'ms', 1500, how);
-		report('FCP', median(loads.map((l) => l.fcp)), 'ms', null, how);
-		const worst = loads.reduce((a, b) => (b.cls > a.cls ? b : a));
-		report('CLS (load)', worst.cls, '', 0, `${how} (worst)${moved(worst.shifted)}`);
-		const tbts = loads.map((l) => Math.round(l.tbt)).sort((a, b) => a - b);
-		const tasks = loads.map((l) => l.tasks.join('+') || '0').join(' | ');
-		report(
-			'total blocking time',
-			median(tbts),
-			'ms',
-			50,
-			`${how}, long tasks from FCP until 3 s after the network is quiet (each load's long tasks, ms: ${tasks})`
-		);
-
-		for (const profile of profiles)
-			for (const rate of [1, 4]) {
-				const s = await measureScroll(browser, url, rate, profile);
-				const key = `${profile}, ${rate}×`;
-				const how = `${profile} profile, ${rate}× CPU, 412×823, whole piece scrolled ${SCROLLS} times (a scroll: ${s.seconds.toFixed(0)} s, ${s.frames} frames, ${s.moves} camera moves, medians)`;
-				report(
-					`long animation frames > 50 ms (${key})`,
-					s.longFrames,
-					'',
-					rate === 1 ? 0 : null,
-					how
-				);
-				report(
-					`long animation frames a minute (${key})`,
-					s.perMinute,
-					'',
-					rate === 1 ? 0 : 2,
-					`${how}; over all ${SCROLLS} scrolls`
-				);
-				report(`longest animation frame (${key})`, s.longestFrame, 'ms', 100, how);
-				report(
-					`frame interval p95 (${key})`,
-					s.p95,
-					'ms',
-					rate === 1 ? 17 : 20,
-					`${how}; the median of the scrolls' (each, ms: ${s.p95s})`
-				);
-				report(
-					`CLS while scrolling (${key})`,
-					s.cls,
-					'',
-					0,
-					`${how}; the worst scroll's${moved(s.shifted)}`
-				);
-				if (s.traced) reportScript(s.traced, rate);
+		if (!SCALE) {
+			const { server, url } = await serve(await freePort());
+			try {
+				await measurePage(browser, url, { profiles, rates: [1, 4] });
+			} finally {
+				server.kill();
 			}
+		} else {
+			/** @type {number | undefined} how far the published piece scrolls: each copy is scrolled as far */
+			let distance;
+			for (const variant of SCALES) {
+				const built = await buildScaled(variant);
+				const html = gzipSync(readFileSync(join(built.build, 'index.html')), { level: 9 }).length;
+				report(
+					`HTML, gzip -9 [${variant.name}]`,
+					html / 1024,
+					'KB',
+					null,
+					`the page's HTML from a copy of ${built.steps} steps and ${built.views} views`
+				);
+				const { server, url } = await serve(await freePort(), built.build);
+				try {
+					distance ??= await scrollLength(browser, url);
+					await measurePage(browser, url, {
+						profiles,
+						rates: [4],
+						label: `, ${variant.name}`,
+						distance
+					});
+				} finally {
+					server.kill();
+				}
+			}
+		}
 	} finally {
 		await browser.close();
-		server.kill();
 	}
 	if (JSON_ONLY) return;
 	console.log(
