@@ -13,7 +13,8 @@ import { COPY } from '../copy-files.js';
 const copy = { story: readFileSync(COPY.story, 'utf8'), views: readFileSync(COPY.views, 'utf8') };
 const original = parseStory(copy.story, COPY.story);
 const originalViews = parseViews(copy.views, COPY.views) as { id: string }[];
-const words = (s: (typeof original.steps)[number]) => s.paragraphs.map(plain).join('\n');
+const words = (s: (typeof original.steps)[number]) =>
+	[...s.paragraphs, ...(s.quote ? [s.quote] : [])].map(plain).join('\n');
 
 describe.each([
 	{ times: 4, views: false },
@@ -38,6 +39,12 @@ describe.each([
 		expect(scaled.viewCount).toBe(viewList.length);
 		const ids = new Set(viewList.map((v) => v.id));
 		for (const s of story.steps) expect(ids.has(s.view), s.view).toBe(true);
+		// Each repetition on the step's own view, or on that view's copy for the repetition.
+		story.steps.forEach((s, i) => {
+			const r = Math.floor(i / n);
+			const view = original.steps[i % n].view;
+			expect(s.view).toBe(views && r > 0 ? `${view}-x${r + 1}` : view);
+		});
 		const used = new Set(story.steps.map((s) => s.view));
 		const usedOnce = new Set(original.steps.map((s) => s.view));
 		expect(used.size).toBe(usedOnce.size * (views ? times : 1));
@@ -56,6 +63,23 @@ describe.each([
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+});
+
+it('reads keys and lists as the copy checks do: indented, with spaces before the colon or inside the brackets', () => {
+	const loose = {
+		story: copy.story
+			.replace(/^\[steps\]/m, '[ steps ]')
+			.replace(/^id:/gm, '  id :')
+			.replace(/^view:/gm, 'view :'),
+		views: copy.views.replace(/^id:/gm, 'id :').replace(/^\[\]/m, '[ ]')
+	};
+	const scaled = scaleCopy(loose, { times: 4, views: true });
+	const story = parseStory(scaled.story, 'scaled');
+	expect(new Set(story.steps.map((s) => s.id)).size).toBe(original.steps.length * 4);
+	expect(new Set(story.steps.map((s) => s.view)).size).toBe(
+		new Set(original.steps.map((s) => s.view)).size * 4
+	);
+	expect(scaled.viewCount).toBe(originalViews.length * 4);
 });
 
 it('says which file has no list to repeat', () => {
