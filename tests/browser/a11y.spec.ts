@@ -16,6 +16,7 @@ import {
 	steps,
 	textsOf,
 	views,
+	ROUTE_VIEWS,
 	waitForActiveStep,
 	waitForView
 } from './helpers';
@@ -153,8 +154,9 @@ for (const scheme of ['light', 'dark'] as const) {
 			for (const step of steps) {
 				await arriveAt(page, step, { fastForward: true });
 				// The whole page was scanned at the top; a step changes its own card and, when its view is
-				// not the one shown, the map (which is drawn from its view alone).
-				const changed = [`#${step.id}`, ...(step.view !== shown ? ['[data-story-map]'] : [])];
+				// not the one shown or draws a route (as far as the reader is through the step), the map.
+				const redrawn = step.view !== shown || ROUTE_VIEWS.has(step.view);
+				const changed = [`#${step.id}`, ...(redrawn ? ['[data-story-map]'] : [])];
 				findings.push(...(await scan(page, `#${step.id}`, changed)));
 				shown = step.view;
 			}

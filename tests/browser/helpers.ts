@@ -35,6 +35,10 @@ export const views = parseViews(readFileSync(VIEWS_FILE, 'utf8'), COPY.views) as
 	route?: string;
 }[];
 
+/** The views that draw a route, as far as the reader is through the step (with motion on): their map
+ *  changes within a step, the others' only with the view. */
+export const ROUTE_VIEWS = new Set(views.filter((v) => v.route).map((v) => v.id));
+
 /** Every run of text a reader sees in a step, in order: its paragraphs, then its pull quote. */
 export function textsOf(step: CopyStep): string[] {
 	return [...step.paragraphs, ...(step.quote ? [step.quote] : [])].map(plain);

@@ -12,7 +12,7 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { LONGEST_FLIGHT_MS, runClock, scrollToStep, steps, views } from './helpers';
+import { LONGEST_FLIGHT_MS, ROUTE_VIEWS, runClock, scrollToStep, steps } from './helpers';
 import { DESKTOP_TRIGGER, PHONE_QUERY, PHONE_TRIGGER } from '../../src/lib/layout.js';
 import { DESKTOP_SCREEN, PHONE_SCREEN } from '../../src/lib/map/screens.js';
 
@@ -24,8 +24,6 @@ const movesOf = (full: number) => Math.max(4, Math.round(full * DEPTH));
 
 /** The copy's view for each step id. */
 const VIEW_OF: Record<string, string> = Object.fromEntries(steps.map((s) => [s.id, s.view]));
-/** Views with a route, drawn as the reader scrolls through the step (with motion on). */
-const ROUTE_VIEWS = new Set(views.filter((v) => v.route).map((v) => v.id));
 
 const DESKTOP = DESKTOP_SCREEN;
 const PHONE = PHONE_SCREEN;

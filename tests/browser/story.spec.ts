@@ -9,6 +9,7 @@ import {
 	runClock,
 	POLL,
 	arriveAt,
+	ROUTE_VIEWS,
 	copy,
 	decodeEntities,
 	mapState,
@@ -920,8 +921,7 @@ test('the page carries its language, title, description, canonical link and shar
 });
 
 test.describe('the route', () => {
-	const routeViews = new Set(views.filter((v) => v.route).map((v) => v.id));
-	const routeIndex = steps.findIndex((s) => routeViews.has(s.view));
+	const routeIndex = steps.findIndex((s) => ROUTE_VIEWS.has(s.view));
 	const routeStep = steps[routeIndex];
 
 	/** Puts the trigger line `fraction` of the way through the step (0: it has just crossed the step's top). */
