@@ -255,6 +255,9 @@ async function measureLoad(browser, url) {
 /** @param {number} ms */
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** A brisk reader's speed, px/s: the gentle gestures' and the wheel's notches'. */
+const READER_SPEED = 1200;
+
 /**
  * How each profile moves the page down by about one screen (or a flick's worth): one call, awaited
  * before the next. The page is on the phone's screen, `screen` px tall.
@@ -266,14 +269,14 @@ const SCROLL_BY = {
 			x: 200,
 			y: 600,
 			yDistance: -screen,
-			speed: 1200,
+			speed: READER_SPEED,
 			gestureSourceType: 'mouse',
 			preventFling: true
 		});
 	},
 	async wheel(cdp, screen) {
 		const NOTCH = 100;
-		const EVERY = (NOTCH / 1200) * 1000;
+		const EVERY = (NOTCH / READER_SPEED) * 1000;
 		for (let y = 0; y < screen; y += NOTCH) {
 			const next = performance.now() + EVERY;
 			await cdp.send('Input.dispatchMouseEvent', {
