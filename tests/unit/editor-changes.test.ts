@@ -126,8 +126,11 @@ function runOn(files: { story: string; views: string }, tests: string[]): Result
 		[
 			'node_modules/vitest/vitest.mjs',
 			'run',
-			...COPY_DERIVED,
+			...tests,
 			'--reporter=json',
+			// This run shares the machine with the rest of the unit tests (it is one of them): its tests
+			// get the time they would have alone.
+			'--testTimeout=30000',
 			`--outputFile=${out}`
 		],
 		{
