@@ -230,6 +230,8 @@ declare global {
 		__dotsAndLabels: () => DotsAndLabels;
 		/** The window's error events so far (recordErrorEvents). */
 		__errorEvents: string[];
+		/** The ids of the step elements intersection observers watch now. */
+		__watchedSteps: () => string[];
 	}
 }
 
@@ -337,6 +339,50 @@ test.describe('Scrollama, as patched (patches/scrollama+3.2.0.patch)', () => {
 			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
 		);
 		expect(await page.evaluate(() => window.__errorEvents)).toEqual([]);
+	});
+});
+
+test.describe('the scroller watches only the steps around the reader', () => {
+	test('a handful of steps is observed wherever the reader is, and each step still brings its view', async ({
+		page
+	}) => {
+		// Which step elements intersection observers watch at each moment.
+		await page.addInitScript(() => {
+			const watched = new Map<IntersectionObserver, Set<Element>>();
+			const { observe, unobserve, disconnect } = IntersectionObserver.prototype;
+			IntersectionObserver.prototype.observe = function (el) {
+				if (!watched.has(this)) watched.set(this, new Set());
+				watched.get(this)!.add(el);
+				return observe.call(this, el);
+			};
+			IntersectionObserver.prototype.unobserve = function (el) {
+				watched.get(this)?.delete(el);
+				return unobserve.call(this, el);
+			};
+			IntersectionObserver.prototype.disconnect = function () {
+				watched.delete(this);
+				return disconnect.call(this);
+			};
+			window.__watchedSteps = () =>
+				[...new Set([...watched.values()].flatMap((set) => [...set]))]
+					.filter((el) => el instanceof HTMLElement && el.dataset.step)
+					.map((el) => el.id);
+		});
+		await recordSteps(page);
+		await page.goto('/');
+		await waitForArrival(page);
+		const watched = () => page.evaluate(() => window.__watchedSteps());
+		for (const step of [first, middleStep(), last]) {
+			await scrollToStep(page, step.id);
+			await waitForActiveStep(page, step.id);
+			await waitForView(page, step.view);
+			// The watched steps follow the reader: the active one and its neighbours.
+			const i = steps.findIndex((s) => s.id === step.id);
+			const near = steps.slice(Math.max(0, i - 1), i + 2).map((s) => s.id);
+			await expect
+				.poll(watched, { ...POLL, message: `steps watched at #${step.id}` })
+				.toEqual(near);
+		}
 	});
 });
 
